@@ -1,0 +1,117 @@
+"""Every task of the project is a nox session: ``nox -l`` lists them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+BUILD = ROOT / "build"
+
+nox.options.reuse_existing_virtualenvs = True
+# uv makes environments in seconds; plain venv works everywhere else.
+nox.options.default_venv_backend = "uv|venv"
+nox.options.sessions = ["docs", "tests", "lint"]
+
+PYTHON = "3.11"
+SPHINX_OPTS = ["-W", "--keep-going", "-n", "-q", "-T"]
+
+
+def require(session: nox.Session, tool: str, hint: str) -> str:
+    """Return the path of ``tool`` or stop the session with one clear line."""
+    found = shutil.which(tool)
+    if not found:
+        session.error(f"{tool} is missing: {hint}")
+    return found
+
+
+def npm_assets(session: nox.Session) -> bool:
+    """Install the pinned npm packages; say so in one line when npm is missing."""
+    if not shutil.which("npm"):
+        session.log("npm not found: diagrams will load mermaid from a public CDN (install Node.js)")
+        return False
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        session.run(
+            "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error",
+            external=True, env={"PUPPETEER_SKIP_DOWNLOAD": "1"},
+        )
+    return True
+
+
+def install_project(session: nox.Session, *extras: str) -> None:
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", spec)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the HTML handbook into build/html (warnings are errors)."""
+    install_project(session, "docs")
+    npm_assets(session)
+    out = BUILD / "html"
+    session.run("sphinx-build", "-b", "html", *SPHINX_OPTS, *session.posargs, "docs", str(out))
+    session.log(f"The handbook is ready: open {out / 'index.html'}")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (PDF and browser tests skip locally when a tool is missing)."""
+    install_project(session, "test", "docs", "browser")
+    npm_assets(session)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format check) and mypy --strict on the extension."""
+    install_project(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON, name="format")
+def format_(session: nox.Session) -> None:
+    """Apply ruff's fixes and formatting."""
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "--fix", ".")
+    session.run("ruff", "format", ".")
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Live preview: rebuilds on edits to pages or to the extension."""
+    install_project(session, "docs")
+    npm_assets(session)
+    session.run(
+        "sphinx-autobuild", "docs", str(BUILD / "serve"),
+        "--watch", "sphinx_teamext", "--port", os.environ.get("PORT", "8000"),
+        "-n", "-q", *session.posargs,
+    )
+
+
+@nox.session(python=["3.11", "3.12", "3.13"])
+def compat(session: nox.Session) -> None:
+    """Core tests on each supported Python (and the Sphinx release it gets)."""
+    install_project(session, "test")
+    session.run("pytest", "-m", "not pdf and not browser", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def pot(session: nox.Session) -> None:
+    """Regenerate the message catalogue template from the extension's labels."""
+    install_project(session)
+    session.run(
+        "pybabel", "extract", "-k", "_", "--no-location", "--omit-header",
+        "-o", "sphinx_teamext/locale/sphinx_teamext.pot", "sphinx_teamext",
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("run these sessions with nox: nox -l")

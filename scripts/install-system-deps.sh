@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# System packages for the PDF (TeX Live, latexmk, fonts) and for diagrams and
+# browser tests (Debian's Chromium), on Debian or Ubuntu. Run once, as root or
+# with sudo. Skips the install when every tool is already there.
+set -euo pipefail
+
+PACKAGES=(
+  texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra
+  latexmk tex-gyre chromium make
+)
+
+have_all() {
+  command -v latexmk >/dev/null && command -v pdflatex >/dev/null &&
+    command -v make >/dev/null && [[ -x /usr/bin/chromium ]] &&
+    kpsewhich tcolorbox.sty >/dev/null 2>&1 && kpsewhich qhvr.tfm >/dev/null 2>&1
+}
+
+if have_all; then
+  echo "system dependencies: all present"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) != 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+echo "system dependencies: installed ${PACKAGES[*]}"

@@ -1,0 +1,38 @@
+"""sphinx_teamext: role cards, skill maps and interview-stage cards for team handbooks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the extension; each module registers its own pieces."""
+    from .config import setup_config
+    from .directives.records import setup_records
+    from .directives.skill_map import setup_skill_map
+    from .domain import TeamDomain
+    from .events import setup_events
+    from .insights import setup_insights
+    from .locale import CATALOG, LOCALE_DIR
+    from .render.html import setup_html
+    from .render.nodes import setup_nodes
+    from .render.resolve import ResolveViews
+
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    setup_config(app)
+    setup_nodes(app)
+    app.add_domain(TeamDomain)
+    setup_records(app)
+    setup_skill_map(app)
+    setup_insights(app)
+    app.add_post_transform(ResolveViews)
+    setup_events(app)
+    setup_html(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

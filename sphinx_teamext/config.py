@@ -1,0 +1,80 @@
+"""The ``teamext_*`` configuration values, their defaults and rebuild scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from .locale import _
+
+DEFAULT_LEVELS = ["none", "learning", "proficient", "fluent", "expert"]
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    rebuild: str
+    types: tuple[type, ...]
+    doc: str
+
+
+#: Published in the reference appendix; registered by :func:`setup`.
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "teamext_levels",
+        DEFAULT_LEVELS,
+        "env",
+        (list, tuple),
+        "Names of the levels of the skill scale; the index of a name is its level.",
+    ),
+    ConfigValue(
+        "teamext_depth_level",
+        3,
+        "env",
+        (int,),
+        "The level from which a skill counts as depth in a T-shape (marked in skill maps).",
+    ),
+    ConfigValue(
+        "teamext_coverage",
+        "warn",
+        "env",
+        (str,),
+        '``"warn"`` reports gaps between roles, skills and stages; ``"off"`` does not.',
+    ),
+    ConfigValue(
+        "teamext_empty_sections",
+        "warn",
+        "env",
+        (str,),
+        '``"warn"`` reports sections with no content of their own; ``"off"`` does not.',
+    ),
+)
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Reject values that would make every page wrong, with a message naming the fix."""
+    levels = config.teamext_levels
+    if len(levels) < 2 or not all(isinstance(n, str) and n.strip() for n in levels):
+        raise ConfigError(_("teamext_levels must list at least two non-empty level names"))
+    lowered = [n.strip().lower() for n in levels]
+    if len(set(lowered)) != len(lowered):
+        raise ConfigError(_("teamext_levels has a name twice: %r") % (list(levels),))
+    depth = config.teamext_depth_level
+    if isinstance(depth, bool) or not 0 < depth < len(levels):
+        raise ConfigError(
+            _("teamext_depth_level must be a level between 1 and %d") % (len(levels) - 1)
+        )
+    for name in ("teamext_coverage", "teamext_empty_sections"):
+        if config[name] not in ("warn", "off"):
+            raise ConfigError(_('%s must be "warn" or "off", not %r') % (name, config[name]))
+
+
+def setup_config(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
+    app.connect("config-inited", check_config)

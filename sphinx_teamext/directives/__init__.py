@@ -1,0 +1,1 @@
+"""One module per directive family, on the shared base in :mod:`.base`."""

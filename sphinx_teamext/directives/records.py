@@ -1,0 +1,264 @@
+"""``skill``, ``interview-stage``, ``role-card`` and ``person-card``, plus the
+``skill-level`` and ``red-flags`` blocks that may appear in their bodies."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..locale import _
+from ..model import Person, Record, Role, Skill, Stage
+from ..parsing import (
+    Problem,
+    parse_id,
+    parse_id_list,
+    parse_level,
+    parse_order,
+    parse_skill_levels,
+)
+from .base import TeamDirective
+
+KIND_LABELS = {
+    "skill": _("Skill"),
+    "stage": _("Interview stage"),
+    "role": _("Role"),
+    "person": _("Person"),
+}
+
+
+class RecordDirective(TeamDirective):
+    """A record: an id argument, options, and a MyST or RST body."""
+
+    kind: ClassVar[str] = ""
+    record_class: ClassVar[type[Record]] = Record
+    required_options = ("title",)
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def fields(self, problems: list[Problem]) -> dict[str, Any]:
+        """Kind-specific record fields parsed from the options."""
+        return {}
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        problems: list[Problem] = []
+        ident, errs = parse_id(self.arguments[0] if self.arguments else None, f"{self.kind} id")
+        problems += errs
+        title = self.option("title") or ident or _("Untitled")
+        fields = self.fields(problems)
+
+        card = nodes.container(classes=["teamext-card", f"teamext-{self.kind}"])
+        self.set_source_info(card)
+        heading = nodes.paragraph(classes=["teamext-card-title"])
+        heading += nodes.inline("", KIND_LABELS[self.kind], classes=["teamext-kind"])
+        heading += nodes.Text(" ")
+        heading += nodes.strong(title, title)
+        card += heading
+        # The body is parsed into the card so nested blocks can find their record.
+        card["teamext_kind"] = self.kind
+        body = nodes.container(classes=["teamext-body"])
+        card += body
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, body)
+        fields.update(self.collect_nested(body, problems))
+        self.report(problems)
+
+        if ident is None:  # nothing to record: keep the content, unlinked
+            return [card]
+        record = self.record_class(
+            id=ident,
+            title=title,
+            docname=self.env.docname,
+            lineno=self.lineno,
+            seq=self.domain.next_seq(self.env.docname),
+            **fields,
+        )
+        self.domain.add_record(record)
+        card["ids"].append(record.anchor)
+        self.state.document.note_explicit_target(card)
+        seq = self.add_view("card", seq=record.seq)
+        card.insert(1, self.placeholder(seq, "fields"))
+        if self.kind in ("skill", "stage"):
+            card += self.placeholder(seq, "backlinks")
+        if not len(body):
+            card.remove(body)
+        return [card]
+
+    def collect_nested(self, body: nodes.Element, problems: list[Problem]) -> dict[str, Any]:
+        return {}
+
+
+class SkillDirective(RecordDirective):
+    kind = "skill"
+    record_class = Skill
+    known_options = ("title", "group")
+
+    def fields(self, problems: list[Problem]) -> dict[str, Any]:
+        return {"group": self.option("group") or ""}
+
+    def collect_nested(self, body: nodes.Element, problems: list[Problem]) -> dict[str, Any]:
+        found: dict[int, str] = {}
+        for block in body.findall(nodes.container):
+            if "teamext_level" in block:
+                block["teamext_owner"] = True
+                value = int(block["teamext_level"])
+                if value in found:
+                    problems.append(Problem("level", f"level {value} is described twice"))
+                    continue
+                found[value] = block["teamext_text"]
+        return {"level_text": tuple(sorted(found.items()))}
+
+
+class StageDirective(RecordDirective):
+    kind = "stage"
+    record_class = Stage
+    directive_label = "interview-stage"
+    known_options = ("title", "format", "order", "assesses")
+
+    def fields(self, problems: list[Problem]) -> dict[str, Any]:
+        order = None
+        if self.option("order") is not None:
+            order, errs = parse_order(self.option("order"))
+            problems += errs
+        assesses, errs = parse_id_list(self.option("assesses"), "assesses")
+        problems += errs
+        return {"format": self.option("format") or "", "order": order, "assesses": tuple(assesses)}
+
+    def collect_nested(self, body: nodes.Element, problems: list[Problem]) -> dict[str, Any]:
+        flags: list[str] = []
+        for block in body.findall(nodes.admonition):
+            if "teamext-red-flags" in block["classes"]:
+                block["teamext_owner"] = True
+                flags += block.get("teamext_items", [])
+        return {"red_flags": tuple(flags)}
+
+
+class MemberDirective(RecordDirective):
+    def skills(self, problems: list[Problem]) -> tuple[tuple[str, int], ...]:
+        pairs, errs = parse_skill_levels(self.option("skills"), self.config.teamext_levels)
+        problems += errs
+        return tuple(pairs)
+
+    def reports_to(self, problems: list[Problem]) -> str:
+        if self.option("reports-to") is None:
+            return ""
+        value, errs = parse_id(self.option("reports-to"), "reports-to id")
+        problems += errs
+        return value or ""
+
+
+class RoleCardDirective(MemberDirective):
+    kind = "role"
+    record_class = Role
+    directive_label = "role-card"
+    known_options = ("title", "summary", "skills", "stages", "reports-to")
+
+    def fields(self, problems: list[Problem]) -> dict[str, Any]:
+        stages, errs = parse_id_list(self.option("stages"), "stages")
+        problems += errs
+        return {
+            "summary": self.option("summary") or "",
+            "skills": self.skills(problems),
+            "stages": tuple(stages),
+            "reports_to": self.reports_to(problems),
+        }
+
+
+class PersonCardDirective(MemberDirective):
+    kind = "person"
+    record_class = Person
+    directive_label = "person-card"
+    known_options = ("title", "role", "skills", "reports-to")
+
+    def fields(self, problems: list[Problem]) -> dict[str, Any]:
+        role = ""
+        if self.option("role") is not None:
+            value, errs = parse_id(self.option("role"), "role id")
+            problems += errs
+            role = value or ""
+        return {
+            "role": role,
+            "skills": self.skills(problems),
+            "reports_to": self.reports_to(problems),
+        }
+
+
+class SkillLevelDirective(TeamDirective):
+    """What one level of a skill looks like; only inside a ``skill`` body."""
+
+    directive_label = "skill-level"
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        scale = self.config.teamext_levels
+        if not self.arguments:
+            self.report([Problem("option", "missing level argument")])
+            value = None
+        else:
+            value, errs = parse_level(self.arguments[0], scale)
+            self.report(errs)
+        block = nodes.container(classes=["teamext-skill-level"])
+        self.set_source_info(block)
+        label = nodes.paragraph(classes=["teamext-skill-level-label"])
+        if value is not None:
+            label += nodes.strong("", f"{value} · {scale[value]}")
+        else:
+            label += nodes.strong("", self.arguments[0] if self.arguments else "?")
+        block += label
+        inner = nodes.container(classes=["teamext-skill-level-body"])
+        self.state.nested_parse(self.content, self.content_offset, inner)
+        block += inner
+        if value is not None:
+            block["teamext_level"] = value
+            block["teamext_text"] = " ".join(inner.astext().split())
+        if not _inside(self.state.parent, "skill"):
+            self.report([Problem("option", "skill-level belongs inside a skill directive")])
+        return [block]
+
+
+class RedFlagsDirective(TeamDirective):
+    """A list of red flags for an interview stage; scorecards repeat them."""
+
+    directive_label = "red-flags"
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        block = nodes.admonition(classes=["teamext-red-flags"])
+        self.set_source_info(block)
+        block += nodes.title(_("Red flags"), _("Red flags"))
+        self.state.nested_parse(self.content, self.content_offset, block)
+        items = [" ".join(li.astext().split()) for li in block.findall(nodes.list_item)]
+        if not items:
+            text = " ".join(p.astext() for p in block.children[1:])
+            items = [" ".join(text.split())] if text.strip() else []
+        block["teamext_items"] = items
+        if not items:
+            self.report([Problem("option", "red-flags has no content")])
+        if not _inside(self.state.parent, "stage"):
+            self.report([Problem("option", "red-flags belongs inside an interview-stage directive")])
+        return [block]
+
+
+def _inside(node: nodes.Node | None, kind: str) -> bool:
+    while node is not None:
+        if isinstance(node, nodes.Element) and node.get("teamext_kind") == kind:
+            return True
+        node = node.parent
+    return False
+
+
+def setup_records(app: Sphinx) -> None:
+    app.add_directive("skill", SkillDirective)
+    app.add_directive("interview-stage", StageDirective)
+    app.add_directive("role-card", RoleCardDirective)
+    app.add_directive("person-card", PersonCardDirective)
+    app.add_directive("skill-level", SkillLevelDirective)
+    app.add_directive("red-flags", RedFlagsDirective)

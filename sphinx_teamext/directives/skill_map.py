@@ -1,0 +1,36 @@
+"""``skill-map``: a table of roles or people against skills."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..parsing import Problem, parse_selection
+from .base import TeamDirective
+
+
+class SkillMapDirective(TeamDirective):
+    directive_label = "skill-map"
+    known_options = ("rows", "skills", "caption")
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        problems: list[Problem] = []
+        rows: object = "roles"
+        if self.option("rows") is not None:
+            parsed, errs = parse_selection(self.option("rows"), ("roles", "people"), ":rows:")
+            problems += errs
+            rows = parsed if parsed is not None else "roles"
+        skills: object = "all"
+        if self.option("skills") is not None:
+            parsed, errs = parse_selection(self.option("skills"), ("all",), ":skills:")
+            problems += errs
+            skills = parsed if parsed is not None else "all"
+        self.report(problems)
+        seq = self.add_view("map", rows=rows, skills=skills, caption=self.option("caption") or "")
+        return [self.placeholder(seq)]
+
+
+def setup_skill_map(app: Sphinx) -> None:
+    app.add_directive("skill-map", SkillMapDirective)

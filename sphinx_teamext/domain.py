@@ -1,0 +1,264 @@
+"""The ``team`` domain: the one owner of the project's records.
+
+Records and views are stored per docname, so ``clear_doc`` and
+``merge_domaindata`` keep parallel and incremental builds exact. Everything
+derived from several pages (lookups, document order, backlinks) is computed
+from those lists on demand and cached until the lists change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .locale import _
+from .model import KINDS, NAMESPACES, Member, Person, Record, Role, Skill, Stage, View
+
+#: Cross-reference role name -> record kind.
+ROLE_KINDS = {"skill": "skill", "stage": "stage", "role": "role", "person": "person"}
+
+
+class TeamXRefRole(XRefRole):
+    """``{team:role}`mle``` or ``{team:role}`the MLE role <mle>```."""
+
+    def __init__(self) -> None:
+        super().__init__(warn_dangling=False)
+
+
+class _RecordIndex(Index):
+    kinds: tuple[str, ...] = ()
+
+    def group_of(self, record: Record) -> str:
+        raise NotImplementedError
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, TeamDomain)
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = {}
+        for record in domain.records(*self.kinds):
+            if wanted is not None and record.docname not in wanted:
+                continue
+            if domain.lookup(record.kind, record.id) is not record:
+                continue  # a duplicate: the first definition is the indexed one
+            groups.setdefault(self.group_of(record), []).append(
+                IndexEntry(record.title, 0, record.docname, record.anchor, record.id, "", "")
+            )
+        content = [(key, sorted(entries, key=lambda e: e[0].lower())) for key, entries in groups.items()]
+        return sorted(content, key=lambda item: item[0].lower()), False
+
+
+class RoleIndex(_RecordIndex):
+    name = "roleindex"
+    localname = _("Role index")
+    shortname = _("roles")
+    kinds = ("role", "person")
+
+    def group_of(self, record: Record) -> str:
+        return _("Roles") if record.kind == "role" else _("People")
+
+
+class SkillIndex(_RecordIndex):
+    name = "skillindex"
+    localname = _("Skill index")
+    shortname = _("skills")
+    kinds = ("skill", "stage")
+
+    def group_of(self, record: Record) -> str:
+        if isinstance(record, Skill):
+            return record.group.capitalize() if record.group else _("Skills")
+        return _("Interview stages")
+
+
+class TeamDomain(Domain):
+    name = "team"
+    label = "Team"
+    object_types = {
+        "skill": ObjType(_("skill"), "skill"),
+        "stage": ObjType(_("interview stage"), "stage"),
+        "role": ObjType(_("role"), "role"),
+        "person": ObjType(_("person"), "person"),
+    }
+    roles = {name: TeamXRefRole() for name in ROLE_KINDS}
+    indices = [RoleIndex, SkillIndex]
+    initial_data: dict[str, Any] = {
+        "records": {},  # docname -> [Record] in source order
+        "views": {},  # docname -> [View] in source order
+        "digests": {},  # docname -> digest of the data its views showed when written
+    }
+    data_version = 1
+
+    # -- storage, keyed by docname -------------------------------------------------
+
+    @property
+    def _records(self) -> dict[str, list[Record]]:
+        return self.data["records"]  # type: ignore[no-any-return]
+
+    @property
+    def _views(self) -> dict[str, list[View]]:
+        return self.data["views"]  # type: ignore[no-any-return]
+
+    @property
+    def digests(self) -> dict[str, str]:
+        return self.data["digests"]  # type: ignore[no-any-return]
+
+    def add_record(self, record: Record) -> None:
+        self._records.setdefault(record.docname, []).append(record)
+        self._cache = None
+
+    def add_view(self, view: View) -> int:
+        views = self._views.setdefault(view.docname, [])
+        views.append(view)
+        return len(views) - 1
+
+    def next_seq(self, docname: str) -> int:
+        return len(self._records.get(docname, ()))
+
+    def clear_doc(self, docname: str) -> None:
+        self._records.pop(docname, None)
+        self._views.pop(docname, None)
+        self.digests.pop(docname, None)
+        self._cache = None
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["records"]:
+                self._records[docname] = otherdata["records"][docname]
+            if docname in otherdata["views"]:
+                self._views[docname] = otherdata["views"][docname]
+        self._cache = None
+
+    def views_by_doc(self) -> dict[str, list[View]]:
+        return self._views
+
+    # -- derived data, cached until the records change -----------------------------
+
+    _cache: dict[str, Any] | None = None
+
+    def _derived(self) -> dict[str, Any]:
+        if self._cache is None:
+            order = {doc: i for i, doc in enumerate(self.doc_order())}
+            ranked = sorted(
+                (r for recs in self._records.values() for r in recs),
+                key=lambda r: (order.get(r.docname, len(order)), r.docname, r.seq),
+            )
+            first: dict[tuple[str, str], Record] = {}
+            for record in ranked:
+                first.setdefault((record.namespace, record.id), record)
+            self._cache = {"ordered": ranked, "first": first}
+        return self._cache
+
+    def doc_order(self) -> list[str]:
+        """Docnames in toctree order from the root, then the rest by name."""
+        env = self.env
+        seen: dict[str, None] = {}
+        stack = [env.config.root_doc]
+        while stack:
+            doc = stack.pop()
+            if doc in seen:
+                continue
+            seen[doc] = None
+            stack.extend(reversed(env.toctree_includes.get(doc, [])))
+        rest = sorted(set(self._records) | set(self._views) | set(env.all_docs))
+        return [*seen, *(d for d in rest if d not in seen)]
+
+    def records(self, *kinds: str) -> list[Record]:
+        """Every record of the given kinds (all kinds if none) in document order."""
+        ranked: list[Record] = self._derived()["ordered"]
+        return [r for r in ranked if not kinds or r.kind in kinds]
+
+    def lookup(self, kind: str, ident: str) -> Record | None:
+        """The first definition of ``ident`` in ``kind``'s namespace, of that kind.
+
+        ``kind`` may be ``"org"`` to accept a role or a person.
+        """
+        namespace = NAMESPACES.get(kind, kind)
+        record: Record | None = self._derived()["first"].get((namespace, ident))
+        if record is None or kind in ("org", "skill", "stage"):
+            return record
+        return record if record.kind == kind else None
+
+    # Typed lists of unique records (first definitions), in document order.
+
+    def all_skills(self) -> list[Skill]:
+        return [r for r in self.unique(self.records("skill")) if isinstance(r, Skill)]
+
+    def all_stages(self) -> list[Stage]:
+        return [r for r in self.unique(self.records("stage")) if isinstance(r, Stage)]
+
+    def all_roles(self) -> list[Role]:
+        return [r for r in self.unique(self.records("role")) if isinstance(r, Role)]
+
+    def all_people(self) -> list[Person]:
+        return [r for r in self.unique(self.records("person")) if isinstance(r, Person)]
+
+    def all_members(self) -> list[Member]:
+        found = self.unique(self.records("role", "person"))
+        return [r for r in found if isinstance(r, Member)]
+
+    def record_at(self, docname: str, seq: int) -> Record | None:
+        records = self._records.get(docname, [])
+        return records[seq] if 0 <= seq < len(records) else None
+
+    def view_at(self, docname: str, seq: int) -> View | None:
+        views = self._views.get(docname, [])
+        return views[seq] if 0 <= seq < len(views) else None
+
+    def unique(self, records: Iterable[Record]) -> list[Record]:
+        """Drop duplicate definitions, keeping the first in document order."""
+        return [r for r in records if self.lookup(r.kind, r.id) is r]
+
+    # -- cross-references --------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        record = self.lookup(ROLE_KINDS.get(typ, typ), target.strip())
+        if record is None:
+            return None
+        return make_refnode(builder, fromdocname, record.docname, record.anchor, contnode, record.title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for kind in KINDS:
+            record = self.lookup(kind, target)
+            if record is not None:
+                ref = make_refnode(
+                    builder, fromdocname, record.docname, record.anchor, contnode, record.title
+                )
+                results.append((f"team:{kind}", ref))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for record in self.unique(self.records()):
+            yield (record.id, record.title, record.kind, record.docname, record.anchor, 1)
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        target = node.get("reftarget")
+        return f"team.{target}" if target else None

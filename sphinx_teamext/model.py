@@ -1,0 +1,100 @@
+"""The records of a team handbook: small, immutable, picklable values.
+
+A record knows where it was defined (docname, line, position on the page) so
+that every warning can point at it and every list can keep document order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+#: Kind -> namespace. Roles and people share one, so ``:reports-to:`` is never ambiguous.
+NAMESPACES: dict[str, str] = {"skill": "skill", "stage": "stage", "role": "org", "person": "org"}
+KINDS: tuple[str, ...] = ("skill", "stage", "role", "person")
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: ClassVar[str] = ""
+    id: str
+    title: str
+    docname: str
+    lineno: int
+    seq: int  # position among the records of its page, in source order
+
+    @property
+    def anchor(self) -> str:
+        return f"team-{self.kind}-{self.id}"
+
+    @property
+    def namespace(self) -> str:
+        return NAMESPACES[self.kind]
+
+    @property
+    def location(self) -> tuple[str, int]:
+        return (self.docname, self.lineno)
+
+
+@dataclass(frozen=True)
+class Skill(Record):
+    kind: ClassVar[str] = "skill"
+    group: str = ""
+    #: (level, description) pairs from ``skill-level`` blocks, in level order.
+    level_text: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage(Record):
+    kind: ClassVar[str] = "stage"
+    format: str = ""
+    order: int | None = None
+    assesses: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Member(Record):
+    """Roles and people: both hold skills at levels and report to someone."""
+
+    skills: tuple[tuple[str, int], ...] = ()
+    reports_to: str = ""
+
+    def level_of(self, skill: str) -> int | None:
+        for sid, level in self.skills:
+            if sid == skill:
+                return level
+        return None
+
+
+@dataclass(frozen=True)
+class Role(Member):
+    kind: ClassVar[str] = "role"
+    summary: str = ""
+    stages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person(Member):
+    kind: ClassVar[str] = "person"
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class View:
+    """Something a page shows that is computed from records on other pages.
+
+    ``what`` names the renderer; ``args`` are its parsed options. The page is
+    rewritten when the data behind one of its views changes.
+    """
+
+    what: str
+    docname: str
+    lineno: int
+    args: tuple[tuple[str, object], ...] = field(default=())
+
+    def arg(self, name: str, default: object = None) -> object:
+        for key, value in self.args:
+            if key == name:
+                return value
+        return default

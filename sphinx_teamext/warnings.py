@@ -1,0 +1,43 @@
+"""The one warning type of the extension, its subtypes, and a helper to emit them.
+
+Every problem the extension reports goes through :func:`warn`, so each one
+carries a location and a ``teamext.<subtype>`` that ``suppress_warnings`` can
+silence. The reference appendix prints :data:`SUBTYPES` as its warning table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.util import logging
+
+TYPE = "teamext"
+
+#: Subtype -> what it reports. The single place where subtypes are declared.
+SUBTYPES: dict[str, str] = {
+    "unknown": "An id that names nothing, in a directive option or a cross-reference.",
+    "duplicate": "An id defined twice for the same kind of record; both places are named.",
+    "level": "A level outside the configured scale, or a level name the scale does not have.",
+    "option": (
+        "A malformed id or list, a missing or empty required option, an unknown option, "
+        "or a malformed ``:rows:``, ``:order:`` or other option value."
+    ),
+    "cycle": "A chain of ``:reports-to:`` fields that loops back on itself.",
+    "coverage": (
+        "A gap between roles, skills and interview stages: a required skill no stage "
+        "assesses, a stage that assesses nothing, a role with no stage, an unused skill."
+    ),
+    "empty_section": "A section with no content of its own and no subsection.",
+}
+
+logger = logging.getLogger("sphinx_teamext")
+
+
+def warn(message: str, subtype: str, location: Any) -> None:
+    """Emit ``message`` as a ``teamext.<subtype>`` warning at ``location``.
+
+    ``location`` is a node, a ``(docname, lineno)`` pair or a docname.
+    """
+    if subtype not in SUBTYPES:  # a programming error, not a user one
+        raise ValueError(f"undeclared teamext warning subtype: {subtype}")
+    logger.warning(message, type=TYPE, subtype=subtype, location=location)
