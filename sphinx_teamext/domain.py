@@ -234,6 +234,8 @@ class TeamDomain(Domain):
         record = self.lookup(ROLE_KINDS.get(typ, typ), target.strip())
         if record is None:
             return None
+        if not node.get("refexplicit"):  # `{team:role}`mle`` shows the role's title
+            contnode = nodes.inline(record.title, record.title, classes=contnode["classes"])
         return make_refnode(builder, fromdocname, record.docname, record.anchor, contnode, record.title)
 
     def resolve_any_xref(

@@ -20,6 +20,10 @@ from ..parsing import (
 )
 from .base import TeamDirective
 
+#: Kinds of the records whose bodies are being parsed, innermost last. Reading
+#: is single-threaded within a process, so a plain stack is enough.
+OPEN_RECORDS: list[str] = []
+
 KIND_LABELS = {
     "skill": _("Skill"),
     "stage": _("Interview stage"),
@@ -57,12 +61,14 @@ class RecordDirective(TeamDirective):
         heading += nodes.Text(" ")
         heading += nodes.strong(title, title)
         card += heading
-        # The body is parsed into the card so nested blocks can find their record.
-        card["teamext_kind"] = self.kind
         body = nodes.container(classes=["teamext-body"])
         card += body
         if self.content:
-            self.state.nested_parse(self.content, self.content_offset, body)
+            OPEN_RECORDS.append(self.kind)
+            try:
+                self.state.nested_parse(self.content, self.content_offset, body)
+            finally:
+                OPEN_RECORDS.pop()
         fields.update(self.collect_nested(body, problems))
         self.report(problems)
 
@@ -218,7 +224,7 @@ class SkillLevelDirective(TeamDirective):
         if value is not None:
             block["teamext_level"] = value
             block["teamext_text"] = " ".join(inner.astext().split())
-        if not _inside(self.state.parent, "skill"):
+        if not OPEN_RECORDS or OPEN_RECORDS[-1] != "skill":
             self.report([Problem("option", "skill-level belongs inside a skill directive")])
         return [block]
 
@@ -242,17 +248,9 @@ class RedFlagsDirective(TeamDirective):
         block["teamext_items"] = items
         if not items:
             self.report([Problem("option", "red-flags has no content")])
-        if not _inside(self.state.parent, "stage"):
+        if not OPEN_RECORDS or OPEN_RECORDS[-1] != "stage":
             self.report([Problem("option", "red-flags belongs inside an interview-stage directive")])
         return [block]
-
-
-def _inside(node: nodes.Node | None, kind: str) -> bool:
-    while node is not None:
-        if isinstance(node, nodes.Element) and node.get("teamext_kind") == kind:
-            return True
-        node = node.parent
-    return False
 
 
 def setup_records(app: Sphinx) -> None:

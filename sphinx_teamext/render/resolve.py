@@ -45,7 +45,8 @@ class ResolveViews(SphinxPostTransform):
                 label = _("Person") if rows == "people" else _("Role")
                 if isinstance(rows, tuple):
                     label = _("Role or person")
-                new = [skill_map(data, scale, depth, label)]
+                anchor = f"team-skill-map-{view.lineno}"
+                new = [skill_map(data, scale, depth, label, anchor)]
             elif view.what in INSIGHT_RENDER:
                 new = cast(list[nodes.Node], INSIGHT_RENDER[view.what](data, view, self))
             for child in new:

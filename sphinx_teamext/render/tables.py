@@ -32,13 +32,15 @@ def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
     return para
 
 
-def skill_map(data: MapData, scale: Sequence[str], depth: int, kind_label: str) -> nodes.container:
+def skill_map(
+    data: MapData, scale: Sequence[str], depth: int, kind_label: str, anchor: str
+) -> nodes.container:
     wrap = nodes.container(classes=["teamext-skill-map"])
     if not data.rows or not data.skills:
         wrap += nodes.paragraph("", _("This skill map has no rows or no skills to show."),
                                 classes=["teamext-none"])
         return wrap
-    table = nodes.table(classes=["teamext-skill-map-table"])
+    table = nodes.table(classes=["teamext-skill-map-table"], ids=[anchor])
     if data.caption:
         table += nodes.title(data.caption, data.caption)
     tgroup = nodes.tgroup(cols=1 + len(data.skills))
