@@ -31,7 +31,8 @@ class TeamXRefRole(XRefRole):
     """``{team:role}`mle``` or ``{team:role}`the MLE role <mle>```."""
 
     def __init__(self) -> None:
-        super().__init__(warn_dangling=False)
+        # Inline, not literal: these references read as prose, not code.
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=False)
 
 
 class _RecordIndex(Index):

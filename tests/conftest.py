@@ -1,0 +1,43 @@
+"""Shared fixtures: Sphinx's testing fixtures on the small projects in ``roots/``.
+
+A test picks a project with ``@pytest.mark.sphinx("html", testroot="core-basic")``,
+which builds ``tests/roots/test-core-basic`` in a temporary copy.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOT = Path(__file__).parent.parent
+ROOTS = Path(__file__).parent / "roots"
+
+WARNING_RE = re.compile(
+    r"^(?P<path>[^\n]*?):(?P<line>\d+): WARNING: (?P<message>.*?) \[(?P<type>[\w.]+)\]$",
+    re.MULTILINE,
+)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def parse_warnings(text: str) -> list[tuple[str, int, str, str]]:
+    """``(file name, line, message, type.subtype)`` for each located warning."""
+    return [
+        (Path(m["path"]).name, int(m["line"]), m["message"], m["type"])
+        for m in WARNING_RE.finditer(text)
+    ]
+
+
+@pytest.fixture()
+def warnings_of():
+    def get(app) -> list[tuple[str, int, str, str]]:
+        return parse_warnings(app.warning.getvalue())
+
+    return get
