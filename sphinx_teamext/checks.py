@@ -16,8 +16,9 @@ Finding = tuple[str, str, tuple[str, int]]
 KIND_WORDS = {"skill": "skill", "stage": "interview stage", "role": "role", "person": "person"}
 
 
-def _where(record: Record) -> str:
-    return f"{record.docname}:{record.lineno}"
+def _where(domain: TeamDomain, record: Record) -> str:
+    path = domain.env.doc2path(record.docname, False)
+    return f"{path}:{record.lineno}"
 
 
 def duplicates(domain: TeamDomain) -> Iterator[Finding]:
@@ -27,7 +28,7 @@ def duplicates(domain: TeamDomain) -> Iterator[Finding]:
             what = "role or person" if record.namespace == "org" else KIND_WORDS[record.kind]
             yield (
                 "duplicate",
-                f"duplicate {what} id {record.id!r}: defined here and at {_where(first)}; "
+                f"duplicate {what} id {record.id!r}: defined here and at {_where(domain, first)}; "
                 "the first definition is used",
                 record.location,
             )

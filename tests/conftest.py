@@ -16,6 +16,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 ROOT = Path(__file__).parent.parent
 ROOTS = Path(__file__).parent / "roots"
 
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 WARNING_RE = re.compile(
     r"^(?P<path>[^\n]*?):(?P<line>\d+): WARNING: (?P<message>.*?) \[(?P<type>[\w.]+)\]$",
     re.MULTILINE,
@@ -29,6 +30,7 @@ def rootdir() -> Path:
 
 def parse_warnings(text: str) -> list[tuple[str, int, str, str]]:
     """``(file name, line, message, type.subtype)`` for each located warning."""
+    text = ANSI_RE.sub("", text)
     return [
         (Path(m["path"]).name, int(m["line"]), m["message"], m["type"])
         for m in WARNING_RE.finditer(text)

@@ -15,6 +15,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..domain import TeamDomain
 from ..insights import INSIGHT_RENDER
 from ..locale import _
+from ..model import View
 from ..views import CardData, MapData, view_data
 from .cards import backlinks, card_fields
 from .nodes import team_view
@@ -45,7 +46,7 @@ class ResolveViews(SphinxPostTransform):
                 label = _("Person") if rows == "people" else _("Role")
                 if isinstance(rows, tuple):
                     label = _("Role or person")
-                anchor = f"team-skill-map-{view.lineno}"
+                anchor = f"team-skill-map-{_ordinal(domain, view)}"
                 new = [skill_map(data, scale, depth, label, anchor)]
             elif view.what in INSIGHT_RENDER:
                 new = cast(list[nodes.Node], INSIGHT_RENDER[view.what](data, view, self))
@@ -53,3 +54,9 @@ class ResolveViews(SphinxPostTransform):
                 if isinstance(child, nodes.Element) and not child.source:
                     child.source, child.line = node.source, node.line
             node.replace_self(new)
+
+
+def _ordinal(domain: TeamDomain, view: View) -> int:
+    """1 for the first view of its kind on its page, 2 for the next, ..."""
+    same = [v for v in domain.views_by_doc().get(view.docname, []) if v.what == view.what]
+    return same.index(view) + 1

@@ -1,0 +1,31 @@
+"""Build helpers for tests that share one build across a module."""
+
+from __future__ import annotations
+
+import shutil
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """Copy ``tests/roots/test-<name>`` to ``dest`` and return the copy."""
+    target = dest / f"test-{name}"
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    return target
+
+
+def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """Build ``srcdir`` once; the app keeps its status and warning streams."""
+    app = SphinxTestApp(
+        buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
