@@ -17,6 +17,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .insights import setup_insights
     from .locale import CATALOG, LOCALE_DIR
     from .render.html import setup_html
+    from .render.latex import setup_latex
     from .render.nodes import setup_nodes
     from .render.resolve import ResolveViews
 
@@ -30,6 +31,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_post_transform(ResolveViews)
     setup_events(app)
     setup_html(app)
+    setup_latex(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -23,8 +23,8 @@ def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
 def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
     top = len(scale) - 1
     para = nodes.paragraph(classes=["teamext-legend"])
-    para += nodes.strong("", _("Scale:") + " ")
-    para += nodes.Text(", ".join(f"{i} {name}" for i, name in enumerate(scale)) + ". ")
+    para += nodes.strong("", _("Scale:"))
+    para += nodes.Text(" " + ", ".join(f"{i} {name}" for i, name in enumerate(scale)) + ". ")
     para += nodes.Text(
         _("Cells at depth (level %(depth)d of %(top)d or more) are in bold; a dash means not listed.")
         % {"depth": depth, "top": top}
@@ -45,8 +45,11 @@ def skill_map(
         table += nodes.title(data.caption, data.caption)
     tgroup = nodes.tgroup(cols=1 + len(data.skills))
     table += tgroup
-    for _i in range(1 + len(data.skills)):
-        tgroup += nodes.colspec(colwidth=1)
+    # Widths in characters: the text builder lays out by them, others by ratio.
+    head_width = max([len(kind_label), *(len(ref.title) for ref, _ in data.rows)])
+    tgroup += nodes.colspec(colwidth=min(head_width + 4, 30))
+    for skill in data.skills:
+        tgroup += nodes.colspec(colwidth=min(max(len(skill.title), 18), 24))
     thead = nodes.thead()
     header = nodes.row()
     header += _entry(nodes.Text(kind_label))

@@ -1,0 +1,67 @@
+"""Mermaid source for insight charts: labels that show text literally, links to cards.
+
+Charts are plain ``sphinxcontrib.mermaid`` nodes, so the HTML page draws them
+in the browser and the PDF build renders them with mermaid-cli like any other
+diagram.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docutils import nodes
+from sphinx.errors import NoUri
+
+from ..views import Ref
+
+#: Characters a quoted label may hold as they are; anything else becomes an
+#: entity code. Mermaid turns ``#34;`` into ``&#34;`` in the SVG it writes, so
+#: quotes, brackets and ``<script>`` in a title show as text, never as markup.
+_PLAIN = frozenset(" .,-_'()/:+!?")
+
+
+def label(text: str) -> str:
+    """``text`` as a quoted mermaid label, on one line."""
+    out = [ch if ch.isalnum() or ch in _PLAIN else f"#{ord(ch)};" for ch in " ".join(text.split())]
+    return '"' + "".join(out) + '"'
+
+
+def plain(text: str) -> str:
+    """Text for mermaid statements that take no quotes (``accTitle``): letters and spaces."""
+    kept = "".join(ch if ch.isalnum() or ch in " .,-'()" else " " for ch in text)
+    return " ".join(kept.split())
+
+
+def card_url(transform: Any, ref: Ref) -> str | None:
+    """The URL of ``ref``'s card from the page being written, or None off HTML.
+
+    A chart drawn for the PDF has no use for links to HTML pages, and a
+    builder that cannot link to the card raises ``NoUri``.
+    """
+    builder = transform.app.builder
+    if builder.format != "html" or ref.docname is None:
+        return None
+    try:
+        uri = str(builder.get_relative_uri(transform.env.docname, ref.docname))
+    except NoUri:
+        return None
+    # singlehtml links to "index.html#document-x": the card's own anchor replaces it.
+    uri = uri.split("#", 1)[0]
+    url = f"{uri}#team-{ref.kind}-{ref.id}"
+    # Docnames arrive quoted by the builder; a stray quote must not end the string.
+    return url.replace('"', "%22").replace("\\", "%5C")
+
+
+def mermaid_node(code: str, config: Any) -> nodes.Element:
+    """A ``sphinxcontrib.mermaid`` node, with the project's ``mermaid_config`` as
+    front matter, as the ``mermaid`` directive would add it."""
+    from sphinxcontrib.mermaid import mermaid
+
+    settings = getattr(config, "mermaid_config", None)
+    if settings:  # JSON is YAML, so no YAML writer is needed
+        code = f"---\nconfig: {json.dumps(settings)}\n---\n{code}"
+    node: nodes.Element = mermaid()
+    node["code"] = code
+    node["options"] = {}
+    return node
