@@ -38,8 +38,13 @@ def npm_assets(session: nox.Session) -> bool:
     stamp = ROOT / "node_modules" / ".package-lock.json"
     if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
         session.run(
-            "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error",
-            external=True, env={"PUPPETEER_SKIP_DOWNLOAD": "1"},
+            "npm",
+            "ci",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            external=True,
+            env={"PUPPETEER_SKIP_DOWNLOAD": "1"},
         )
     return True
 
@@ -90,9 +95,16 @@ def serve(session: nox.Session) -> None:
     install_project(session, "docs")
     npm_assets(session)
     session.run(
-        "sphinx-autobuild", "docs", str(BUILD / "serve"),
-        "--watch", "sphinx_teamext", "--port", os.environ.get("PORT", "8000"),
-        "-n", "-q", *session.posargs,
+        "sphinx-autobuild",
+        "docs",
+        str(BUILD / "serve"),
+        "--watch",
+        "sphinx_teamext",
+        "--port",
+        os.environ.get("PORT", "8000"),
+        "-n",
+        "-q",
+        *session.posargs,
     )
 
 
@@ -108,8 +120,15 @@ def pot(session: nox.Session) -> None:
     """Regenerate the message catalogue template from the extension's labels."""
     install_project(session)
     session.run(
-        "pybabel", "extract", "-k", "_", "--no-location", "--omit-header",
-        "-o", "sphinx_teamext/locale/sphinx_teamext.pot", "sphinx_teamext",
+        "pybabel",
+        "extract",
+        "-k",
+        "_",
+        "--no-location",
+        "--omit-header",
+        "-o",
+        "sphinx_teamext/locale/sphinx_teamext.pot",
+        "sphinx_teamext",
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlparse
 
 import sphinx_teamext
 
@@ -13,7 +16,7 @@ sys.path.insert(0, str(HERE / "_ext"))
 
 project = "The ML Team Handbook"
 author = "The ML Team Handbook authors"
-copyright = f"{date.today().year}, {author}"  # noqa: A001
+copyright = f"{date.today().year}, {author}"
 version = release = sphinx_teamext.__version__
 
 extensions = [
@@ -22,7 +25,14 @@ extensions = [
     "sphinxcontrib.mermaid",
     "sphinx_teamext",
     "local_mermaid",
+    "teamext_reference",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
 ]
+# Dates come from git history; a copy without it (an sdist) builds without them.
+if shutil.which("git") and (HERE.parent / ".git").exists():
+    extensions.append("sphinx_last_updated_by_git")
 
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
@@ -47,6 +57,30 @@ html_theme_options = {
     "source_repository": "https://github.com/ml-team-handbook/ml-team-handbook/",
     "source_branch": "main",
     "source_directory": "docs/",
+}
+
+# Where the site is published: Read the Docs says so itself; HANDBOOK_BASEURL
+# points the links of a local build (the browser tests) at its own server.
+PAGES_URL = "https://ml-team-handbook.github.io/ml-team-handbook/"
+html_baseurl = os.environ.get(
+    "HANDBOOK_BASEURL", os.environ.get("READTHEDOCS_CANONICAL_URL", PAGES_URL)
+)
+html_last_updated_fmt = "%Y-%m-%d"
+git_last_updated_timezone = "UTC"
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_social_cards = {"enable": False}
+# The 404 page is served for any missing path, so its links are absolute.
+notfound_urls_prefix = urlparse(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>"
+        "<p>This page does not exist, or it has moved. Start again from the "
+        f'<a href="{notfound_urls_prefix}index.html">front page</a> or use the search.</p>'
+    ),
 }
 
 # Diagrams are drawn in the browser; the bundle comes from node_modules (see _ext).

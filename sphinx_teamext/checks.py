@@ -80,10 +80,12 @@ def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
 #: view name -> (option, kind of id) pairs whose ids must name something.
 VIEW_ID_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "map": (("rows", "org"), ("skills", "skill")),
+    "chart": (("root", "org"),),
+    "shape": (("people", "person"),),
 }
 #: view name -> options that hold one id (not a list).
-SINGLE_ID_OPTIONS: dict[str, tuple[str, ...]] = {}
-VIEW_LABELS: dict[str, str] = {"map": "skill-map"}
+SINGLE_ID_OPTIONS: dict[str, tuple[str, ...]] = {"chart": ("root",)}
+VIEW_LABELS: dict[str, str] = {"map": "skill-map", "chart": "team-chart", "shape": "team-shape"}
 
 
 def cycles(domain: TeamDomain) -> Iterator[Finding]:
@@ -100,7 +102,7 @@ def cycles(domain: TeamDomain) -> Iterator[Finding]:
         if current is None or current in reported or current not in path:
             reported.update(path)
             continue
-        loop = path[path.index(current):]
+        loop = path[path.index(current) :]
         reported.update(path)
         first = min(loop, key=lambda i: domain.records().index(by_id[i]))
         start = loop.index(first)

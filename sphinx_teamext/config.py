@@ -76,5 +76,5 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 def setup_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
-        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)  # type: ignore[arg-type]
     app.connect("config-inited", check_config)

@@ -56,7 +56,9 @@ class _RecordIndex(Index):
             groups.setdefault(self.group_of(record), []).append(
                 IndexEntry(record.title, 0, record.docname, record.anchor, record.id, "", "")
             )
-        content = [(key, sorted(entries, key=lambda e: e[0].lower())) for key, entries in groups.items()]
+        content = [
+            (key, sorted(entries, key=lambda e: e[0].lower())) for key, entries in groups.items()
+        ]
         return sorted(content, key=lambda item: item[0].lower()), False
 
 
@@ -91,9 +93,9 @@ class TeamDomain(Domain):
         "role": ObjType(_("role"), "role"),
         "person": ObjType(_("person"), "person"),
     }
-    roles = {name: TeamXRefRole() for name in ROLE_KINDS}
+    roles = {name: TeamXRefRole() for name in ROLE_KINDS}  # type: ignore[misc]
     indices = [RoleIndex, SkillIndex]
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "records": {},  # docname -> [Record] in source order
         "views": {},  # docname -> [View] in source order
         "digests": {},  # docname -> digest of the data its views showed when written
@@ -237,7 +239,9 @@ class TeamDomain(Domain):
             return None
         if not node.get("refexplicit"):  # `{team:role}`mle`` shows the role's title
             contnode = nodes.inline(record.title, record.title, classes=contnode["classes"])
-        return make_refnode(builder, fromdocname, record.docname, record.anchor, contnode, record.title)
+        return make_refnode(
+            builder, fromdocname, record.docname, record.anchor, contnode, record.title
+        )
 
     def resolve_any_xref(
         self,

@@ -78,7 +78,9 @@ def parse_level(text: str, scale: Sequence[str]) -> tuple[int | None, list[Probl
     lowered = [n.lower() for n in scale]
     if value.lower() in lowered:
         return lowered.index(value.lower()), []
-    return None, [Problem("level", f"unknown level {shorten(value)!r}: use 0-{top} or a name ({names})")]
+    return None, [
+        Problem("level", f"unknown level {shorten(value)!r}: use 0-{top} or a name ({names})")
+    ]
 
 
 def parse_skill_levels(

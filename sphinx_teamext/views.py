@@ -83,9 +83,7 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
         return CardData(
             record,
             assesses=tuple(ref(domain, "skill", s) for s in record.assesses),
-            taken_by_roles=tuple(
-                ref_of(r) for r in domain.all_roles() if record.id in r.stages
-            ),
+            taken_by_roles=tuple(ref_of(r) for r in domain.all_roles() if record.id in r.stages),
         )
     if isinstance(record, Skill):
         return CardData(
@@ -141,9 +139,7 @@ def select_skills(domain: TeamDomain, members: Sequence[Member], skills: object)
 def map_data(domain: TeamDomain, view: View) -> MapData:
     members = select_rows(domain, view.arg("rows"))
     columns = select_skills(domain, members, view.arg("skills"))
-    rows = tuple(
-        (ref_of(m), tuple(m.level_of(c.id) for c in columns)) for m in members
-    )
+    rows = tuple((ref_of(m), tuple(m.level_of(c.id) for c in columns)) for m in members)
     return MapData(str(view.arg("caption", "") or ""), rows, tuple(columns))
 
 

@@ -43,3 +43,42 @@ def warnings_of():
         return parse_warnings(app.warning.getvalue())
 
     return get
+
+
+class HandbookBuild:
+    """The real handbook, built once per test session like ``nox -s docs`` does."""
+
+    def __init__(self, outdir: Path, returncode: int, output: str) -> None:
+        self.outdir = outdir
+        self.returncode = returncode
+        self.output = output
+
+    def page(self, name: str) -> str:
+        return (self.outdir / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def handbook_html(tmp_path_factory) -> HandbookBuild:
+    import subprocess
+    import sys
+
+    outdir = tmp_path_factory.mktemp("handbook") / "html"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(ROOT / "docs"),
+            str(outdir),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return HandbookBuild(outdir, proc.returncode, proc.stdout + proc.stderr)

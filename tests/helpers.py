@@ -21,9 +21,7 @@ def copy_root(name: str, dest: Path) -> Path:
 
 def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """Build ``srcdir`` once; the app keeps its status and warning streams."""
-    app = SphinxTestApp(
-        buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
-    )
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     try:
         app.build()
     finally:

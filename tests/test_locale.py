@@ -14,8 +14,8 @@ def test_pot_catalogue_lists_every_label():
     with (PACKAGE / "locale" / "sphinx_teamext.pot").open("rb") as f:
         shipped = {m.id for m in read_po(f) if m.id}
     found = {
-        msg for _file, _line, msg, _comments, _ctx in extract_from_dir(PACKAGE, keywords={"_": None})
+        msg
+        for _file, _line, msg, _comments, _ctx in extract_from_dir(PACKAGE, keywords={"_": None})
     }
     assert found, "no labels found: is the keyword still _?"
     assert found == shipped, "run `nox -s pot` to refresh sphinx_teamext/locale/sphinx_teamext.pot"
-

@@ -9,10 +9,9 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from conftest import parse_warnings
 from helpers import copy_root
 from sphinx.testing.util import SphinxTestApp
-
-from conftest import parse_warnings
 
 
 class Build:
@@ -41,7 +40,9 @@ class Build:
     def page(self, doc: str) -> str:
         html = (self.app.outdir / f"{doc}.html").read_text(encoding="utf-8")
         # The page body only: the sidebar lists every page and is not ours.
-        return re.search(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', html, re.S)[1]
+        return re.search(
+            r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', html, re.S
+        )[1]
 
 
 @pytest.fixture()
@@ -61,7 +62,11 @@ def assert_equals_clean_build(src: Path, incremental: Build, tmp_path: Path) -> 
     clean_src = tmp_path / "clean"
     shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
     clean = Build(clean_src)
-    docs = sorted(p.stem for p in clean.app.outdir.glob("*.html") if not p.stem.startswith(("gen", "search", "team-")))
+    docs = sorted(
+        p.stem
+        for p in clean.app.outdir.glob("*.html")
+        if not p.stem.startswith(("gen", "search", "team-"))
+    )
     for doc in docs:
         assert incremental.page(doc) == clean.page(doc), f"{doc}.html differs from a clean build"
     assert sorted(incremental.warnings) == sorted(clean.warnings)
@@ -110,7 +115,12 @@ def test_renaming_an_id_reports_the_old_one_everywhere(project, tmp_path):
     edit(project / "skills.md", ":::{skill} nlp-ml", ":::{skill} nlp")
     build = Build(project)
     assert build.read == ["skills"]
-    assert ("roles.md", 7, "role 'mle': :skills: names unknown skill 'nlp-ml'", "teamext.unknown") in build.warnings
+    assert (
+        "roles.md",
+        7,
+        "role 'mle': :skills: names unknown skill 'nlp-ml'",
+        "teamext.unknown",
+    ) in build.warnings
     assert_equals_clean_build(project, build, tmp_path)
 
 
@@ -122,4 +132,9 @@ def test_project_wide_problems_are_reported_again_on_any_reread(project):
     edit(project / "skills.md", "A take-home exercise.", "A take-home task.")
     second = Build(project)
     assert second.read == ["skills"]
-    assert ("roles.md", 7, "role 'mle': :skills: names unknown skill 'ghost'", "teamext.unknown") in second.warnings
+    assert (
+        "roles.md",
+        7,
+        "role 'mle': :skills: names unknown skill 'ghost'",
+        "teamext.unknown",
+    ) in second.warnings

@@ -112,7 +112,11 @@ def test_skill_map_is_a_table_with_depth_marked(built):
     people = maps[0].find("table")
     assert text(people.find("caption")).startswith("First hires")
     header = [text(th) for th in people.find("thead").find_all("th")]
-    assert header == ["Person", "Low-level API design for web services", "Programming mindset and quality"]
+    assert header == [
+        "Person",
+        "Low-level API design for web services",
+        "Programming mindset and quality",
+    ]
     row = [text(td) for td in people.find("tbody").find_all("td")]
     assert row == ["Person A", "■■■■ expert (4/4)", "■■□□ proficient (2/4)"]
     cells = people.find("tbody").find_all("td")

@@ -10,19 +10,54 @@ from sphinx_teamext.warnings import SUBTYPES, warn
 EXPECTED = [
     ("index.md", 11, "role-card: level 9 is outside the scale 0-4", "teamext.level"),
     ("index.md", 11, "role-card: unknown level 'guru'", "teamext.level"),
-    ("index.md", 18, "person-card: expected skill=level in skills, got 'api-design'", "teamext.option"),
-    ("index.md", 30, "interview-stage: order must be a whole number, got 'first'", "teamext.option"),
+    (
+        "index.md",
+        18,
+        "person-card: expected skill=level in skills, got 'api-design'",
+        "teamext.option",
+    ),
+    (
+        "index.md",
+        30,
+        "interview-stage: order must be a whole number, got 'first'",
+        "teamext.option",
+    ),
     ("index.md", 30, "interview-stage: empty item in assesses list", "teamext.option"),
     ("index.md", 36, "skill: malformed skill id 'Bad_Id'", "teamext.option"),
     ("index.md", 40, "skill: missing required option :title:", "teamext.option"),
     ("index.md", 43, "skill: unknown option :grup: (did you mean :group:?)", "teamext.option"),
     ("index.md", 53, "skill-map: option :rows: is empty", "teamext.option"),
-    ("other.md", 3, "duplicate skill id 'api-design': defined here and at index.md:7", "teamext.duplicate"),
+    (
+        "other.md",
+        3,
+        "duplicate skill id 'api-design': defined here and at index.md:7",
+        "teamext.duplicate",
+    ),
     ("index.md", 11, "role 'mle': :skills: names unknown skill 'ghost-skill'", "teamext.unknown"),
-    ("index.md", 11, "role 'mle': :reports-to: names unknown role or person 'ghost-boss'", "teamext.unknown"),
-    ("index.md", 11, "role 'mle': :stages: names unknown interview stage 'ghost-stage'", "teamext.unknown"),
-    ("index.md", 18, "person 'person-a': :role: names unknown role 'ghost-role'", "teamext.unknown"),
-    ("index.md", 30, "interview stage 'intro': :assesses: names unknown skill 'ghost-skill'", "teamext.unknown"),
+    (
+        "index.md",
+        11,
+        "role 'mle': :reports-to: names unknown role or person 'ghost-boss'",
+        "teamext.unknown",
+    ),
+    (
+        "index.md",
+        11,
+        "role 'mle': :stages: names unknown interview stage 'ghost-stage'",
+        "teamext.unknown",
+    ),
+    (
+        "index.md",
+        18,
+        "person 'person-a': :role: names unknown role 'ghost-role'",
+        "teamext.unknown",
+    ),
+    (
+        "index.md",
+        30,
+        "interview stage 'intro': :assesses: names unknown skill 'ghost-skill'",
+        "teamext.unknown",
+    ),
     ("index.md", 48, "skill-map: :rows: names unknown role or person 'nobody'", "teamext.unknown"),
     ("index.md", 48, "skill-map: :skills: names unknown skill 'ghost-skill'", "teamext.unknown"),
     ("index.md", 18, "reports-to cycle: person-a -> person-b -> person-a", "teamext.cycle"),
@@ -68,7 +103,9 @@ def test_fallbacks_keep_the_page_readable(app):
 def test_suppress_warnings_silences_each_subtype(tmp_path, subtype):
     from conftest import parse_warnings
 
-    app = build(copy_root("core-warnings", tmp_path), confoverrides={"suppress_warnings": [subtype]})
+    app = build(
+        copy_root("core-warnings", tmp_path), confoverrides={"suppress_warnings": [subtype]}
+    )
     found = parse_warnings(app.warning.getvalue())
     assert found, "the other subtypes are still reported"
     assert all(sub != subtype for *_, sub in found)

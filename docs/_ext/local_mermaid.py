@@ -57,7 +57,19 @@ def copy_bundle(app: Sphinx, exc: Exception | None) -> None:
         shutil.copyfile(src, out)
 
 
+def drop_unused_loader(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """sphinxcontrib-mermaid loads mermaid on pages built without a doctree
+    (search, indices, 404); no diagram there, so no mermaid code either."""
+    if doctree is not None:
+        return
+    files = context.get("script_files", [])
+    files[:] = [js for js in files if "mermaid" not in str(js.attributes.get("body", ""))]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", on_config_inited, priority=600)
+    app.connect("html-page-context", drop_unused_loader, priority=900)
     app.connect("build-finished", copy_bundle)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

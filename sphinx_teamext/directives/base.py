@@ -11,7 +11,6 @@ import difflib
 from collections.abc import Iterable
 from typing import Any, ClassVar, cast
 
-from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import TeamDomain
@@ -43,7 +42,7 @@ class TeamDirective(SphinxDirective):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.option_spec = AnyOption({name: _text for name in cls.known_options})
+        cls.option_spec = AnyOption(dict.fromkeys(cls.known_options, _text))
 
     @property
     def domain(self) -> TeamDomain:

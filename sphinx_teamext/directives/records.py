@@ -249,7 +249,9 @@ class RedFlagsDirective(TeamDirective):
         if not items:
             self.report([Problem("option", "red-flags has no content")])
         if not OPEN_RECORDS or OPEN_RECORDS[-1] != "stage":
-            self.report([Problem("option", "red-flags belongs inside an interview-stage directive")])
+            self.report(
+                [Problem("option", "red-flags belongs inside an interview-stage directive")]
+            )
         return [block]
 
 

@@ -38,9 +38,7 @@ def card_fields(data: CardData, scale: Sequence[str], depth: int) -> list[nodes.
             fields += field(_("Stage"), nodes.paragraph("", str(record.order)))
         if record.format:
             fields += field(_("Format"), nodes.paragraph("", record.format))
-        fields += field(
-            _("Assesses"), comma_links(data.assesses) if data.assesses else none_text()
-        )
+        fields += field(_("Assesses"), comma_links(data.assesses) if data.assesses else none_text())
     if isinstance(record, Skill) and record.group:
         fields += field(_("Group"), nodes.paragraph("", record.group))
     if len(fields):

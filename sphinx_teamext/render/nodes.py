@@ -8,11 +8,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 
-class team_view(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+class team_view(nodes.General, nodes.Element):
     """Placeholder for data from other pages; replaced before any writer sees it."""
 
 
-class level_pips(nodes.inline):  # noqa: N801
+class level_pips(nodes.inline):
     """The visual of a level (filled and empty squares); hidden from screen readers."""
 
 
@@ -21,7 +21,9 @@ def _skip(self: Any, node: nodes.Element) -> None:
 
 
 def _html_visit_pips(self: Any, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "span", "", CLASS="teamext-pips", **{"aria-hidden": "true"}))
+    self.body.append(
+        self.starttag(node, "span", "", CLASS="teamext-pips", **{"aria-hidden": "true"})
+    )
 
 
 def _html_depart_pips(self: Any, node: nodes.Element) -> None:

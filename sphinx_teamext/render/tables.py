@@ -26,7 +26,10 @@ def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
     para += nodes.strong("", _("Scale:"))
     para += nodes.Text(" " + ", ".join(f"{i} {name}" for i, name in enumerate(scale)) + ". ")
     para += nodes.Text(
-        _("Cells at depth (level %(depth)d of %(top)d or more) are in bold; a dash means not listed.")
+        _(
+            "Cells at depth (level %(depth)d of %(top)d or more) are in bold; "
+            "a dash means not listed."
+        )
         % {"depth": depth, "top": top}
     )
     return para
@@ -37,8 +40,9 @@ def skill_map(
 ) -> nodes.container:
     wrap = nodes.container(classes=["teamext-skill-map"])
     if not data.rows or not data.skills:
-        wrap += nodes.paragraph("", _("This skill map has no rows or no skills to show."),
-                                classes=["teamext-none"])
+        wrap += nodes.paragraph(
+            "", _("This skill map has no rows or no skills to show."), classes=["teamext-none"]
+        )
         return wrap
     table = nodes.table(classes=["teamext-skill-map-table"], ids=[anchor])
     if data.caption:
@@ -67,7 +71,9 @@ def skill_map(
             else:
                 cell = level(value, scale, depth)
                 classes = ["teamext-depth"] if value >= depth else []
-                row += _entry(nodes.strong("", "", cell) if value >= depth else cell, classes=classes)
+                row += _entry(
+                    nodes.strong("", "", cell) if value >= depth else cell, classes=classes
+                )
         tbody += row
     tgroup += tbody
     wrap += table

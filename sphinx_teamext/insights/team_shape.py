@@ -1,0 +1,250 @@
+"""``team-shape``: where a set of people is deep, where nobody is, and who to hire next.
+
+A table per skill (best level, people at depth, what the roles ask for, the
+gap) and a radar chart with one curve per person, both from the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..directives.base import TeamDirective
+from ..domain import TeamDomain
+from ..locale import _
+from ..model import Member, Person, Role, View
+from ..parsing import Problem, parse_selection
+from ..render.common import level, link
+from ..views import Ref, ref, ref_of
+from . import INSIGHT_DATA, INSIGHT_RENDER
+from .diagram import label, mermaid_node, plain
+
+#: Fewer axes than this make a radar chart a line or a point, not a shape.
+MIN_AXES = 3
+
+
+@dataclass(frozen=True)
+class ShapeRow:
+    skill: Ref
+    levels: tuple[int | None, ...]  # one per person, None when not listed
+    required: int | None  # the highest level the team's roles ask for
+    best: int | None
+    at_depth: int
+
+    @property
+    def gap(self) -> bool:
+        return not self.at_depth
+
+
+@dataclass(frozen=True)
+class ShapeData:
+    caption: str
+    depth: int
+    scale: tuple[str, ...]
+    people: tuple[Ref, ...]
+    roles: tuple[Ref, ...]  # the roles whose requirements count
+    rows: tuple[ShapeRow, ...]
+    #: Gaps in hiring order: skills the roles need at depth first, then the rest.
+    next_hire: tuple[tuple[Ref, bool], ...]
+
+
+def select_people(domain: TeamDomain, people: object) -> list[Person]:
+    if not isinstance(people, tuple):
+        return domain.all_people()
+    chosen = [domain.lookup("person", ident) for ident in people]
+    return [p for p in chosen if isinstance(p, Person)]  # unknown ids: checks.py reports them
+
+
+def team_roles(domain: TeamDomain, people: Sequence[Person]) -> list[Role]:
+    """The roles the people hold; every role when none of them names one."""
+    named = {p.role for p in people if p.role}
+    roles = domain.all_roles()
+    return [r for r in roles if r.id in named] if named else roles
+
+
+def skill_ids(domain: TeamDomain, members: Sequence[Member]) -> list[str]:
+    """Skills the members list: defined ones in document order, then undefined ones."""
+    listed = [sid for m in members for sid, _level in m.skills]
+    known = [s.id for s in domain.all_skills() if s.id in listed]
+    return known + [
+        sid for i, sid in enumerate(listed) if sid not in known and sid not in listed[:i]
+    ]
+
+
+def shape_data(domain: TeamDomain, view: View) -> ShapeData:
+    config = domain.env.config
+    depth = int(config.teamext_depth_level)
+    people = select_people(domain, view.arg("people"))
+    roles = team_roles(domain, people) if people else []
+    rows = []
+    for sid in skill_ids(domain, [*people, *roles]):
+        levels = tuple(p.level_of(sid) for p in people)
+        asked = [lv for r in roles if (lv := r.level_of(sid)) is not None]
+        held = [lv for lv in levels if lv is not None]
+        rows.append(
+            ShapeRow(
+                skill=ref(domain, "skill", sid),
+                levels=levels,
+                required=max(asked) if asked else None,
+                best=max(held) if held else None,
+                at_depth=sum(1 for lv in held if lv >= depth),
+            )
+        )
+    gaps = [r for r in rows if r.gap]
+    needed = [r for r in gaps if r.required is not None and r.required >= depth]
+    next_hire = [(r.skill, True) for r in needed] + [
+        (r.skill, False) for r in gaps if r not in needed
+    ]
+    return ShapeData(
+        caption=str(view.arg("caption", "") or ""),
+        depth=depth,
+        scale=tuple(config.teamext_levels),
+        people=tuple(ref_of(p) for p in people),
+        roles=tuple(ref_of(r) for r in roles),
+        rows=tuple(rows),
+        next_hire=tuple(next_hire),
+    )
+
+
+def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
+    entry = nodes.entry(classes=list(classes))
+    para = nodes.paragraph()
+    para.extend(children)
+    entry += para
+    return entry
+
+
+def shape_table(data: ShapeData, anchor: str) -> nodes.table:
+    table = nodes.table(classes=["teamext-team-shape-table", "colwidths-given"], ids=[anchor])
+    if data.caption:
+        table += nodes.title(data.caption, data.caption)
+    headers = [
+        _("Skill"),
+        _("Best on the team"),
+        _("People at depth"),
+        _("Roles ask for"),
+        _("Depth gap"),
+    ]
+    tgroup = nodes.tgroup(cols=len(headers))
+    table += tgroup
+    for width in (3, 2, 1, 2, 2):
+        tgroup += nodes.colspec(colwidth=width)
+    thead = nodes.thead()
+    head = nodes.row()
+    for text in headers:
+        head += _entry(nodes.Text(text))
+    thead += head
+    tgroup += thead
+    tbody = nodes.tbody()
+    dash = nodes.Text("–")
+    for row in data.rows:
+        tr = nodes.row(classes=["teamext-gap"] if row.gap else [])
+        tr += _entry(nodes.strong("", "", link(row.skill)), classes=["teamext-row-head"])
+        if row.best is None:
+            tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
+        else:
+            best = level(row.best, data.scale, data.depth)
+            tr += _entry(
+                nodes.strong("", "", best) if row.best >= data.depth else best,
+                classes=["teamext-depth"] if row.best >= data.depth else [],
+            )
+        tr += _entry(
+            nodes.Text(_("%(n)d of %(total)d") % {"n": row.at_depth, "total": len(data.people)})
+        )
+        if row.required is None:
+            tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
+        else:
+            tr += _entry(level(row.required, data.scale, data.depth))
+        if row.gap:
+            tr += _entry(nodes.strong("", _("nobody at depth")), classes=["teamext-gap"])
+        else:
+            tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
+        tbody += tr
+    tgroup += tbody
+    return table
+
+
+def radar_code(data: ShapeData) -> str:
+    """Mermaid ``radar-beta`` source: one axis per skill, one curve per person."""
+    top = len(data.scale) - 1
+    axes = ", ".join(f"s{i}[{label(row.skill.title)}]" for i, row in enumerate(data.rows))
+    lines = [
+        "radar-beta",
+        f"  accTitle: {plain(data.caption) or _('Team shape')}",
+        "  accDescr: " + plain(_("Level of each person in each skill, from 0 to %d") % top),
+        f"  axis {axes}",
+    ]
+    for i, person in enumerate(data.people):
+        values = ", ".join(str(row.levels[i] or 0) for row in data.rows)
+        lines.append(f"  curve p{i}[{label(person.title)}]{{{values}}}")
+    lines += ["  max " + str(top), "  min 0", f"  ticks {top}", "  graticule polygon"]
+    return "\n".join(lines) + "\n"
+
+
+def next_hire(data: ShapeData) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["teamext-next-hire"])
+    if not data.next_hire:
+        para += nodes.Text(_("Someone on the team is at depth in every skill: no gap to hire for."))
+        return para
+    para += nodes.strong("", _("The next hire should bring:"))
+    para += nodes.Text(" ")
+    for i, (skill, required) in enumerate(data.next_hire):
+        if i:
+            para += nodes.Text(", ")
+        para += link(skill)
+        if required:
+            para += nodes.Text(" " + _("(a role needs it at depth)"))
+    para += nodes.Text(".")
+    return para
+
+
+def render_shape(data: ShapeData, view: View, transform: Any) -> list[nodes.Node]:
+    wrap = nodes.container(classes=["teamext-team-shape"])
+    if not data.people or not data.rows:
+        wrap += nodes.paragraph(
+            "", _("This team shape has no people or no skills to show."), classes=["teamext-none"]
+        )
+        return [wrap]
+    wrap += shape_table(data, f"team-shape-{view.lineno}")
+    if len(data.rows) < MIN_AXES:
+        wrap += nodes.paragraph(
+            "",
+            _(
+                "No chart: a team shape needs at least %(min)d skills to draw, and this one has "
+                "%(n)d."
+            )
+            % {"min": MIN_AXES, "n": len(data.rows)},
+            classes=["teamext-note"],
+        )
+    else:
+        wrap += mermaid_node(radar_code(data), transform.config)
+    wrap += next_hire(data)
+    return [wrap]
+
+
+class TeamShapeDirective(TeamDirective):
+    directive_label = "team-shape"
+    known_options = ("people", "caption")
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        problems: list[Problem] = []
+        people: object = "all"
+        if self.option("people") is not None:
+            parsed, errs = parse_selection(self.option("people"), ("all",), ":people:")
+            problems += errs
+            people = parsed if parsed is not None else "all"
+        self.report(problems)
+        seq = self.add_view("shape", people=people, caption=self.option("caption") or "")
+        return [self.placeholder(seq)]
+
+
+def setup_team_shape(app: Sphinx) -> None:
+    INSIGHT_DATA["shape"] = shape_data
+    INSIGHT_RENDER["shape"] = render_shape
+    app.add_directive("team-shape", TeamShapeDirective)

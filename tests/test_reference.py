@@ -1,0 +1,64 @@
+"""The reference appendix: its examples build cleanly, its tables match the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import build
+
+from sphinx_teamext.config import CONFIG_VALUES
+from sphinx_teamext.warnings import SUBTYPES
+
+REFERENCE = Path(__file__).parent.parent / "docs" / "reference"
+FENCE = re.compile(r"^(`{3,})markdown\n(.*?)^\1$", re.S | re.M)
+
+
+def examples() -> list[tuple[str, str]]:
+    found = []
+    for page in [REFERENCE / "index.md"]:
+        for i, match in enumerate(FENCE.finditer(page.read_text(encoding="utf-8"))):
+            found.append((f"{page.stem}-{i}", match[2]))
+    return found
+
+
+def test_reference_has_examples():
+    assert len(examples()) >= 5
+
+
+def test_every_example_builds_without_warnings(tmp_path):
+    """All examples together form one small handbook: links between them resolve."""
+    src = tmp_path / "examples"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_teamext"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n'
+        "nitpicky = True\n",
+        encoding="utf-8",
+    )
+    names = [name for name, _ in examples()]
+    toctree = "```{toctree}\n" + "\n".join(names) + "\n```\n"
+    (src / "index.md").write_text("# Examples\n\n" + toctree, encoding="utf-8")
+    for name, body in examples():
+        (src / f"{name}.md").write_text(f"# {name}\n\n{body}", encoding="utf-8")
+    app = build(src)
+    assert app.warning.getvalue() == ""
+    html = "".join(p.read_text(encoding="utf-8") for p in app.outdir.glob("*.html"))
+    assert "team-role-mle" in html and "teamext-skill-map-table" in html
+
+
+@pytest.fixture(scope="module")
+def reference_html(tmp_path_factory) -> str:
+    app = build(Path(__file__).parent.parent / "docs", builddir=tmp_path_factory.mktemp("ref"))
+    return (app.outdir / "reference" / "index.html").read_text(encoding="utf-8")
+
+
+def test_warning_table_lists_every_subtype(reference_html):
+    for name in SUBTYPES:
+        assert f"teamext.{name}" in reference_html
+
+
+def test_config_table_lists_every_value(reference_html):
+    for value in CONFIG_VALUES:
+        assert value.name in reference_html
