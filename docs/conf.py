@@ -26,6 +26,7 @@ extensions = [
     "sphinx_teamext",
     "local_mermaid",
     "teamext_reference",
+    "accessible_html",
     "sphinx_sitemap",
     "sphinxext.opengraph",
     "notfound.extension",

@@ -46,7 +46,7 @@ class ResolveViews(SphinxPostTransform):
                 label = _("Person") if rows == "people" else _("Role")
                 if isinstance(rows, tuple):
                     label = _("Role or person")
-                anchor = f"team-skill-map-{_ordinal(domain, view)}"
+                anchor = f"teamext-map-{_ordinal(domain, view)}"
                 new = [skill_map(data, scale, depth, label, anchor)]
             elif view.what in INSIGHT_RENDER:
                 new = cast(list[nodes.Node], INSIGHT_RENDER[view.what](data, view, self))
