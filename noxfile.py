@@ -73,6 +73,14 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """Only the browser tests: the built site in Chromium; screenshots go to build/screenshots."""
+    install_project(session, "test", "docs", "browser")
+    npm_assets(session)
+    session.run("pytest", "-m", "browser", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff (lint and format check) and mypy --strict on the extension."""
     install_project(session, "lint")
@@ -94,6 +102,7 @@ def serve(session: nox.Session) -> None:
     """Live preview: rebuilds on edits to pages or to the extension."""
     install_project(session, "docs")
     npm_assets(session)
+    port = os.environ.get("PORT", "8000")
     session.run(
         "sphinx-autobuild",
         "docs",
@@ -101,18 +110,42 @@ def serve(session: nox.Session) -> None:
         "--watch",
         "sphinx_teamext",
         "--port",
-        os.environ.get("PORT", "8000"),
+        port,
+        "--host",
+        "127.0.0.1",
         "-n",
         "-q",
         *session.posargs,
+        # The 404 page links absolutely: point it at this server, not the published site.
+        env={"HANDBOOK_BASEURL": f"http://127.0.0.1:{port}/"},
     )
 
 
 @nox.session(python=["3.11", "3.12", "3.13"])
 def compat(session: nox.Session) -> None:
     """Core tests on each supported Python (and the Sphinx release it gets)."""
-    install_project(session, "test")
+    install_project(session, "test", "docs")  # docs: the handbook's own Sphinx plugins
     session.run("pytest", "-m", "not pdf and not browser", *session.posargs)
+
+
+LOWEST = [
+    "sphinx==8.1.3",
+    "myst-parser==4.0.0",
+    "furo==2024.8.6",
+    "sphinx-design==0.6.1",
+    "sphinxcontrib-mermaid==1.0.0",
+]
+
+
+@nox.session(python=PYTHON)
+def lowest(session: nox.Session) -> None:
+    """Core tests against the lowest dependency versions pyproject.toml allows."""
+    session.install(*LOWEST, "pytest", "beautifulsoup4", "babel")
+    session.install("--no-deps", "-e", ".")
+    session.run(
+        "pytest", "tests/test_records.py", "tests/test_warnings.py",
+        "tests/test_builders.py", "tests/test_rebuild.py", *session.posargs,
+    )
 
 
 @nox.session(python=PYTHON)
@@ -130,6 +163,45 @@ def pot(session: nox.Session) -> None:
         "sphinx_teamext/locale/sphinx_teamext.pot",
         "sphinx_teamext",
     )
+
+
+PDF_NAME = "ml-team-handbook"  # latex_documents in docs/conf.py
+
+
+def pdf_tools_missing() -> list[str]:
+    """The tools the PDF needs that this machine lacks, each named for its fix."""
+    found = {
+        "latexmk": shutil.which("latexmk"),
+        "pdflatex": shutil.which("pdflatex"),
+        "node": shutil.which("node"),
+        "node_modules/.bin/mmdc (npm ci)": (ROOT / "node_modules" / ".bin" / "mmdc").exists(),
+        "/usr/bin/chromium": Path("/usr/bin/chromium").exists(),
+    }
+    return [name for name, ok in found.items() if not ok]
+
+
+@nox.session(python=PYTHON)
+def pdf(session: nox.Session) -> None:
+    """Build the PDF handbook into build/pdf/ (LaTeX, pdflatex via latexmk, mermaid-cli)."""
+    install_project(session, "docs")
+    npm_assets(session)
+    missing = pdf_tools_missing()
+    if missing:
+        session.error(
+            f"the PDF needs {', '.join(missing)}: run scripts/install-system-deps.sh and npm ci"
+        )
+    latex = BUILD / "latex"  # kept between runs: rendered diagrams are reused
+    session.run("sphinx-build", "-b", "latex", *SPHINX_OPTS, *session.posargs, "docs", str(latex))
+    with session.chdir(latex):
+        session.run(
+            "latexmk", "-pdf", "-dvi-", "-ps-", "-silent",
+            "-interaction=nonstopmode", "-halt-on-error", f"{PDF_NAME}.tex",
+            external=True, env={"LATEXOPTS": ""},
+        )  # fmt: skip
+    out = BUILD / "pdf" / f"{PDF_NAME}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(latex / f"{PDF_NAME}.pdf", out)
+    session.log(f"The PDF is ready: {out} (build the HTML again to offer it for download)")
 
 
 if __name__ == "__main__":  # pragma: no cover
