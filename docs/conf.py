@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -31,8 +32,22 @@ extensions = [
     "sphinxext.opengraph",
     "notfound.extension",
 ]
-# Dates come from git history; a copy without it (an sdist) builds without them.
-if shutil.which("git") and (HERE.parent / ".git").exists():
+
+
+def full_git_history() -> bool:
+    """True in a complete clone; a copy without git (an sdist) or a shallow clone
+    (where the plugin would warn) builds without "last updated" dates."""
+    git = shutil.which("git")
+    if git is None:
+        return False
+    done = subprocess.run(
+        [git, "rev-parse", "--is-shallow-repository"],
+        cwd=HERE, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return done.returncode == 0 and done.stdout.strip() == "false"
+
+
+if full_git_history():
     extensions.append("sphinx_last_updated_by_git")
 
 root_doc = "index"
@@ -87,3 +102,34 @@ notfound_context = {
 # Diagrams are drawn in the browser; the bundle comes from node_modules (see _ext).
 mermaid_output_format = "raw"
 mermaid_init_config = {"startOnLoad": False}
+
+# -- PDF (nox -s pdf): Sphinx's LaTeX builder, pdflatex through latexmk --------
+# sphinx_teamext ships the LaTeX styles (boxed cards, skill maps, scorecards).
+# mermaid-cli draws each diagram as a PDF sized to its content, with Debian's
+# Chromium (scripts/puppeteer-config.json). sphinxcontrib-mermaid names each
+# output by a hash of its code and options, so an unchanged rebuild draws none.
+REPO = HERE.parent
+PDF = REPO / "build" / "pdf" / "ml-team-handbook.pdf"
+latex_engine = "pdflatex"
+latex_documents = [(root_doc, "ml-team-handbook.tex", project, author, "manual")]
+latex_domain_indices = ["team-roleindex", "team-skillindex"]
+latex_show_urls = "footnote"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "releasename": "Version",
+    "extraclassoptions": "openany,oneside",  # read on screen: no blank pages
+}
+mermaid_cmd = str(REPO / "node_modules" / ".bin" / "mmdc")
+# The neutral theme prints in grayscale without losing contrast.
+mermaid_params = [
+    "--pdfFit",
+    "--theme",
+    "neutral",
+    "-p",
+    str(REPO / "scripts" / "puppeteer-config.json"),
+]
+# mermaid_print redraws diagrams when these settings change; pdf_download has
+# the HTML offer the PDF once it has been built (both in _ext).
+extensions += ["mermaid_print", "pdf_download"]
+handbook_pdf = str(PDF) if PDF.is_file() else ""

@@ -12,11 +12,22 @@ PACKAGES=(
 have_all() {
   command -v latexmk >/dev/null && command -v pdflatex >/dev/null &&
     command -v make >/dev/null && [[ -x /usr/bin/chromium ]] &&
-    kpsewhich tcolorbox.sty >/dev/null 2>&1 && kpsewhich qhvr.tfm >/dev/null 2>&1
+    kpsewhich tcolorbox.sty >/dev/null 2>&1 && kpsewhich tgheros.sty >/dev/null 2>&1
+}
+
+# mermaid-cli (package.json) needs Node.js 20 or newer, which Debian 12 does
+# not ship: say so rather than install an older one.
+check_node() {
+  local major
+  major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+  if [[ -z $major || $major -lt 20 ]]; then
+    echo "system dependencies: Node.js 20 or newer is missing (needed for the PDF's diagrams)" >&2
+  fi
 }
 
 if have_all; then
   echo "system dependencies: all present"
+  check_node
   exit 0
 fi
 
@@ -26,3 +37,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
 echo "system dependencies: installed ${PACKAGES[*]}"
+check_node

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
 STATIC = Path(__file__).parent.parent / "static"
@@ -16,12 +17,17 @@ def add_css(app: Sphinx) -> None:
         app.add_css_file(CSS)
 
 
-def copy_css(app: Sphinx, exc: Exception | None) -> None:
+def copy_css(app: Sphinx, env: BuildEnvironment) -> None:
     # Only the stylesheet: the static folder also holds the LaTeX style file.
-    if exc is None and app.builder.format == "html":
-        copy_asset_file(STATIC / CSS, Path(app.outdir) / "_static", force=True)
+    # Copied before pages are written: Sphinx adds ``?v=<checksum>`` to a link only
+    # when the file is already in the output, so a clean and an incremental build
+    # would otherwise link it differently.
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(STATIC / CSS, static, force=True)
 
 
 def setup_html(app: Sphinx) -> None:
     app.connect("builder-inited", add_css)
-    app.connect("build-finished", copy_css)
+    app.connect("env-updated", copy_css)

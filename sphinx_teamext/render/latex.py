@@ -40,7 +40,7 @@ def ship_style(app: Sphinx) -> None:
 
 def map_colspec(skills: int) -> str:
     """Column widths that add up to the line width: the row head, then equal skill columns."""
-    head = 0.28 if skills <= 3 else 0.2
+    head = 0.28 if skills <= 3 else 0.2 if skills <= WIDE_MAP else 0.16
     each = (1 - head) / skills
     col = r">{\raggedright\arraybackslash}\Y{%.3f}"
     return col % head + (col % each) * skills
@@ -59,6 +59,14 @@ class LatexCards(SphinxPostTransform):
                 self.card(node, classes)
             elif "teamext-skill-map" in classes:
                 self.skill_map(node)
+            self.anchor(node)
+
+    def anchor(self, node: nodes.container) -> None:
+        """Give a container's ids a label: the writer drops ids on containers,
+        which would leave every link to a card without a target."""
+        if node["ids"]:
+            node.insert(0, nodes.target("", "", ids=node["ids"]))
+            node["ids"] = []
 
     def card(self, node: nodes.container, classes: list[str]) -> None:
         # The kind's environment sets the colour the box then draws with.
@@ -73,7 +81,7 @@ class LatexCards(SphinxPostTransform):
             title += first
 
     def skill_map(self, node: nodes.container) -> None:
-        for table in node.findall(nodes.table):
+        for table in list(node.findall(nodes.table)):
             if "teamext-skill-map-table" not in table["classes"]:
                 continue
             tgroup = next(table.findall(nodes.tgroup), None)

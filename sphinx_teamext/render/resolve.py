@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..domain import TeamDomain
@@ -53,6 +54,10 @@ class ResolveViews(SphinxPostTransform):
             for child in new:
                 if isinstance(child, nodes.Element) and not child.source:
                     child.source, child.line = node.source, node.line
+                # Links resolve from the placeholder's page, also where a
+                # builder (LaTeX, singlehtml) resolves a whole book at once.
+                for xref in child.findall(addnodes.pending_xref):
+                    xref["refdoc"] = node["docname"]
             node.replace_self(new)
 
 
