@@ -30,6 +30,9 @@ class AnyOption(dict[str, Any]):
     def __contains__(self, key: object) -> bool:
         return True
 
+    def __bool__(self) -> bool:  # empty or not, docutils and MyST must parse options
+        return True
+
     def __missing__(self, key: str) -> Any:
         return _text
 

@@ -53,12 +53,16 @@ def card_url(transform: Any, ref: Ref) -> str | None:
     return url.replace('"', "%22").replace("\\", "%5C")
 
 
-def mermaid_node(code: str, config: Any) -> nodes.Element:
+def mermaid_node(code: str, config: Any, extra: dict[str, Any] | None = None) -> nodes.Element:
     """A ``sphinxcontrib.mermaid`` node, with the project's ``mermaid_config`` as
-    front matter, as the ``mermaid`` directive would add it."""
+    front matter (as the ``mermaid`` directive adds it), merged with ``extra``
+    per diagram type (``{"radar": {...}}``)."""
     from sphinxcontrib.mermaid import mermaid
 
-    settings = getattr(config, "mermaid_config", None)
+    settings = dict(getattr(config, "mermaid_config", None) or {})
+    for key, value in (extra or {}).items():
+        old = settings.get(key)
+        settings[key] = {**old, **value} if isinstance(old, dict) else value
     if settings:  # JSON is YAML, so no YAML writer is needed
         code = f"---\nconfig: {json.dumps(settings)}\n---\n{code}"
     node: nodes.Element = mermaid()

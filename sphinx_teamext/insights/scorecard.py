@@ -86,13 +86,8 @@ def _table(
     headers: Sequence[str],
     widths: Sequence[int],
     rows: list[nodes.row],
-    title: nodes.Node | None = None,
 ) -> nodes.table:
     table = nodes.table(classes=[*classes, "colwidths-given"], ids=[anchor])
-    if title is not None:
-        caption = nodes.title()
-        caption += title
-        table += caption
     tgroup = nodes.tgroup(cols=len(headers))
     table += tgroup
     for width in widths:
@@ -150,16 +145,17 @@ def rubric(item: RubricSkill, scale: Sequence[str], anchor: str) -> Iterator[nod
                 classes=["teamext-expected-level"] if roles else [],
             )
         )
-    title = nodes.inline()
-    title += link(item.skill)
+    # The skill heads its rubric, so the expected levels read as being about it.
+    heading = nodes.rubric(classes=["teamext-rubric-skill"])
+    heading += link(item.skill)
+    yield heading
     yield expected_line(item, scale)
     yield _table(
         anchor,
         ["teamext-rubric"],
         [_("Level"), _("What it looks like"), _("Expected for"), _("Tick")],
-        [2, 6, 2, 1],
+        [22, 40, 20, 6],
         rows,
-        title,
     )
 
 
@@ -195,7 +191,7 @@ def render_scorecard(data: ScorecardData, view: View, transform: Any) -> list[no
         f"{anchor}-candidate",
         ["teamext-scorecard-candidate"],
         [_("Candidate"), _("Interviewer"), _("Date")],
-        [1, 1, 1],
+        [24, 24, 24],
         [blank],
     )
     if not data.skills:
@@ -211,12 +207,11 @@ def render_scorecard(data: ScorecardData, view: View, transform: Any) -> list[no
             f"{anchor}-red-flags",
             ["teamext-scorecard-red-flags"],
             [_("Red flag"), _("Seen")],
-            [8, 1],
+            [64, 8],
             rows,
-            nodes.Text(_("Red flags")),
         )
     lines = [_row(_entry(nodes.Text("\u00a0"))) for _i in range(NOTE_LINES)]
-    card += _table(f"{anchor}-notes", ["teamext-scorecard-notes"], [_("Notes")], [1], lines)
+    card += _table(f"{anchor}-notes", ["teamext-scorecard-notes"], [_("Notes")], [72], lines)
     return [card]
 
 
@@ -240,6 +235,7 @@ def unknown_stages(domain: TeamDomain) -> Iterator[tuple[str, str, tuple[str, in
 class ScorecardDirective(TeamDirective):
     directive_label = "scorecard"
     optional_arguments = 1  # required, but reported by us rather than by docutils
+    final_argument_whitespace = True  # so "Bad id" is one malformed id, not two arguments
     has_content = False
 
     def run(self) -> list[nodes.Node]:

@@ -6,6 +6,7 @@ gap) and a radar chart with one curve per person, both from the same data.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -131,7 +132,7 @@ def shape_table(data: ShapeData, anchor: str) -> nodes.table:
     ]
     tgroup = nodes.tgroup(cols=len(headers))
     table += tgroup
-    for width in (3, 2, 1, 2, 2):
+    for width in (24, 22, 10, 22, 16):  # characters in text output, ratios elsewhere
         tgroup += nodes.colspec(colwidth=width)
     thead = nodes.thead()
     head = nodes.row()
@@ -185,6 +186,24 @@ def radar_code(data: ShapeData) -> str:
     return "\n".join(lines) + "\n"
 
 
+def radar_margins(data: ShapeData) -> dict[str, object]:
+    """Side margins that fit the axis labels, which mermaid would otherwise clip.
+
+    Mermaid draws the radar in a 600px square, axes clockwise from the top, each
+    label just past the end of its axis and running away from the centre.
+    """
+    radius, char, pad = 300, 7, 10
+    need = {"marginLeft": 50, "marginRight": 50}
+    for i, row in enumerate(data.rows):
+        x = math.cos(2 * math.pi * i / len(data.rows) - math.pi / 2)
+        if abs(x) < 0.2:  # a label above or below the chart
+            continue
+        overhang = char * len(row.skill.title) - radius * (1 - 1.05 * abs(x)) + pad
+        side = "marginRight" if x > 0 else "marginLeft"
+        need[side] = max(need[side], min(round(overhang), 300))
+    return {"radar": need}
+
+
 def next_hire(data: ShapeData) -> nodes.paragraph:
     para = nodes.paragraph(classes=["teamext-next-hire"])
     if not data.next_hire:
@@ -221,7 +240,7 @@ def render_shape(data: ShapeData, view: View, transform: Any) -> list[nodes.Node
             classes=["teamext-note"],
         )
     else:
-        wrap += mermaid_node(radar_code(data), transform.config)
+        wrap += mermaid_node(radar_code(data), transform.config, radar_margins(data))
     wrap += next_hire(data)
     return [wrap]
 

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_teamext"]
+myst_enable_extensions = ["colon_fence"]
+teamext_coverage = "off"

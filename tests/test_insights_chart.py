@@ -1,0 +1,248 @@
+"""``team-chart``: the org chart as mermaid code, with escaped labels and links to cards."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import build, copy_root
+from sphinx.errors import NoUri
+from sphinxcontrib.mermaid import mermaid
+
+from sphinx_teamext.insights.diagram import card_url, label
+from sphinx_teamext.insights.team_chart import acyclic_managers, chart_code
+from sphinx_teamext.model import Person, Role
+from sphinx_teamext.views import Ref
+
+NODE = re.compile(r'^\s*(n\d+)(\["|\(\[")(.*)("\]|"\]\))$')
+EDGE = re.compile(r"^\s*(n\d+) --> (n\d+)$")
+CLICK = re.compile(r'^\s*click (n\d+) href "([^"]*)"$')
+
+
+def decode(text: str) -> str:
+    """What mermaid shows for a label: entity codes turned back into characters."""
+    return re.sub(r"#(\d+);", lambda m: chr(int(m[1])), text)
+
+
+def parse_flowchart(code: str) -> dict[str, object]:
+    """Titles, shapes, edges (manager -> report, as titles) and links of a chart."""
+    names: dict[str, str] = {}
+    shapes: dict[str, str] = {}
+    edges: list[tuple[str, str]] = []
+    links: dict[str, str] = {}
+    for line in code.splitlines():
+        if m := NODE.match(line):
+            names[m[1]] = decode(m[3])
+            shapes[names[m[1]]] = "role" if m[2] == '["' else "person"
+        elif m := EDGE.match(line):
+            edges.append((names[m[1]], names[m[2]]))
+        elif m := CLICK.match(line):
+            links[names[m[1]]] = m[2]
+    first = code.strip().splitlines()[0]
+    return {
+        "header": first,
+        "titles": list(names.values()),
+        "shapes": shapes,
+        "edges": edges,
+        "links": links,
+    }
+
+
+def soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def charts(app, page: str = "index") -> list[dict[str, object]]:
+    return [parse_flowchart(pre.get_text()) for pre in soup(app, page).select("pre.mermaid")]
+
+
+MLE = 'Machine <b>Learning</b> "Engineer" & co'
+PERSON_A = "Person A <script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build(copy_root("insight-chart", tmp_path_factory.mktemp("chart")))
+
+
+def test_builds_without_warnings(built):
+    assert built.warning.getvalue() == ""
+
+
+def test_chart_is_a_mermaid_node_made_at_write_time(built):
+    doctree = built.env.get_and_resolve_doctree("index", built.builder)
+    codes = [node["code"] for node in doctree.findall(mermaid)]
+    assert len(codes) == 4
+    assert codes[0].startswith("flowchart TB\n")
+    assert codes[1].startswith("flowchart LR\n")
+    # the stored doctree keeps a placeholder, so the chart is redrawn on every write
+    assert not list(built.env.get_doctree("index").findall(mermaid))
+
+
+def test_full_chart_follows_reports_to_with_shapes_and_caption(built):
+    chart = charts(built)[0]
+    assert chart["titles"] == ["CEO", "ML lead", MLE, PERSON_A, "Person B", "Person C"]
+    assert chart["edges"] == [
+        ("CEO", "ML lead"),
+        ("ML lead", MLE),
+        (MLE, PERSON_A),
+        (PERSON_A, "Person B"),
+        ("CEO", "Person C"),
+    ]
+    assert chart["shapes"] == {
+        "CEO": "role",
+        "ML lead": "role",
+        MLE: "role",
+        PERSON_A: "person",
+        "Person B": "person",
+        "Person C": "person",
+    }
+    figure = soup(built, "index").select_one("figure")
+    assert figure is not None and figure.select_one("pre.mermaid") is not None
+    assert figure["id"].startswith("team-chart-")
+    assert figure.figcaption.get_text(" ", strip=True).startswith("Who reports to whom")
+
+
+def test_each_node_links_to_its_card(built):
+    links = charts(built)[0]["links"]
+    assert links == {
+        "CEO": "org.html#team-role-ceo",
+        "ML lead": "org.html#team-role-ml-lead",
+        MLE: "org.html#team-role-mle",
+        PERSON_A: "people.html#team-person-person-a",
+        "Person B": "people.html#team-person-person-b",
+        "Person C": "people.html#team-person-person-c",
+    }
+    for href in links.values():
+        page, anchor = href.split("#")
+        assert soup(built, page.removesuffix(".html")).find(id=anchor) is not None
+
+
+def test_titles_are_escaped_never_raw_html(built):
+    pre = soup(built, "index").select_one("pre.mermaid")
+    assert pre.find("script") is None and pre.find("b") is None
+    code = pre.get_text()
+    assert "<" not in code.replace("-->", "") and '"Engineer"' not in code
+    assert '["Machine #60;b#62;Learning#60;/b#62; #34;Engineer#34; #38; co"]' in code
+    assert '(["Person A #60;script#62;alert(1)#60;/script#62;"])' in code
+
+
+def test_show_and_root_select_the_nodes(built):
+    _full, roles, people, under_mle = charts(built)
+    assert roles["header"] == "flowchart LR"
+    assert roles["titles"] == ["CEO", "ML lead", MLE]
+    # people whose manager is a hidden role start their own tree
+    assert people["titles"] == [PERSON_A, "Person B", "Person C"]
+    assert people["edges"] == [(PERSON_A, "Person B")]
+    assert under_mle["titles"] == [MLE, PERSON_A, "Person B"]
+    assert under_mle["edges"] == [(MLE, PERSON_A), (PERSON_A, "Person B")]
+
+
+def test_singlehtml_links_point_into_the_one_page(tmp_path):
+    app = build(copy_root("insight-chart", tmp_path), "singlehtml")
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = parse_flowchart(page.select_one("pre.mermaid").get_text())["links"]
+    assert links["CEO"] == "#team-role-ceo"
+    assert links["Person B"] == "#team-person-person-b"
+    assert page.find(id="team-person-person-b") is not None
+
+
+def test_cycles_are_cut_where_the_warning_says(tmp_path, warnings_of):
+    app = build(copy_root("insight-cycle", tmp_path))
+    found = warnings_of(app)
+    assert (
+        "index.md",
+        3,
+        "reports-to cycle: lead -> mle -> lead; the chart breaks it at 'lead'",
+        "teamext.cycle",
+    ) in found
+    assert (
+        "index.md",
+        13,
+        "reports-to cycle: self -> self; the chart breaks it at 'self'",
+        "teamext.cycle",
+    ) in found
+    chart = charts(app)[0]
+    assert chart["titles"] == ["Lead", "MLE", "Self", "Report"]
+    assert chart["edges"] == [("Lead", "MLE"), ("MLE", "Report")]
+    notes = [p.get_text() for p in soup(app, "index").select(".teamext-note")]
+    assert notes == [
+        "Lead is drawn without a manager: its reports-to chain loops back to it.",
+        "Self is drawn without a manager: its reports-to chain loops back to it.",
+    ]
+
+
+def _member(cls, ident: str, boss: str = "") -> Role | Person:
+    return cls(id=ident, title=ident, docname="d", lineno=1, seq=0, reports_to=boss)
+
+
+def test_acyclic_managers_cuts_each_loop_once():
+    members = [
+        _member(Role, "a", "c"),
+        _member(Role, "b", "a"),
+        _member(Role, "c", "b"),
+        _member(Person, "d", "b"),
+        _member(Person, "e", "e"),
+        _member(Person, "f", "x"),
+    ]
+    manager, cut = acyclic_managers(members)
+    assert cut == ["a", "e"]
+    assert manager == {"b": "a", "c": "b", "d": "b"}
+
+
+def test_label_encodes_everything_but_plain_text():
+    assert label("Zoë Ünïcode 日本 (x)") == '"Zoë Ünïcode 日本 (x)"'
+    assert label('a "b"\n<c> #1 & `d`;') == '"a #34;b#34; #60;c#62; #35;1 #38; #96;d#96;#59;"'
+    assert decode(label('a "b" <c> #1')[1:-1]) == 'a "b" <c> #1'
+
+
+def _transform(fmt: str, uri: object) -> SimpleNamespace:
+    def get_relative_uri(fromdoc: str, todoc: str) -> str:
+        if isinstance(uri, Exception):
+            raise uri
+        return str(uri)
+
+    builder = SimpleNamespace(format=fmt, get_relative_uri=get_relative_uri)
+    return SimpleNamespace(app=SimpleNamespace(builder=builder), env=SimpleNamespace(docname="x"))
+
+
+def test_links_only_where_the_builder_can_link():
+    ref = Ref("role", "mle", "MLE", "roles")
+    assert card_url(_transform("html", "roles.html"), ref) == "roles.html#team-role-mle"
+    assert card_url(_transform("html", 'we"ird.html'), ref) == "we%22ird.html#team-role-mle"
+    assert card_url(_transform("html", NoUri("roles", None)), ref) is None
+    assert card_url(_transform("latex", "%roles"), ref) is None
+    assert card_url(_transform("html", "x.html"), Ref("role", "x", "x", None)) is None
+
+
+def test_latex_charts_have_no_click_lines():
+    from sphinx_teamext.insights.team_chart import ChartData
+
+    data = ChartData("", "TB", "both", (Ref("role", "mle", "MLE", "roles"),), (), ())
+    assert "click" not in chart_code(data, _transform("latex", "%roles"))
+    assert 'click n0 href "roles.html#team-role-mle"' in chart_code(
+        data, _transform("html", "roles.html")
+    )
+
+
+def test_latex_build_draws_the_charts_without_links(tmp_path):
+    # mermaid-cli is not needed to check the node: point sphinxcontrib-mermaid at nothing
+    app = build(
+        copy_root("insight-chart", tmp_path), "latex", confoverrides={"mermaid_cmd": "false"}
+    )
+    assert "[teamext." not in app.warning.getvalue()
+    doctree = app.env.get_and_resolve_doctree("index", app.builder)
+    codes = [node["code"] for node in doctree.findall(mermaid)]
+    assert len(codes) == 4
+    assert all("click" not in code for code in codes)
+    assert parse_flowchart(codes[0])["edges"][0] == ("CEO", "ML lead")
+
+
+def test_mermaid_config_becomes_front_matter():
+    from sphinx_teamext.insights.diagram import mermaid_node
+
+    node = mermaid_node("flowchart TB\n", SimpleNamespace(mermaid_config={"theme": "neutral"}))
+    assert node["code"] == '---\nconfig: {"theme": "neutral"}\n---\nflowchart TB\n'
+    assert mermaid_node("x\n", SimpleNamespace(mermaid_config=None))["code"] == "x\n"

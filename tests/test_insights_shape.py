@@ -1,0 +1,155 @@
+"""``team-shape``: per-skill table, radar chart and the next hire, in HTML and LaTeX."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import build, copy_root
+from sphinxcontrib.mermaid import mermaid
+from test_insights_chart import decode
+
+from sphinx_teamext.insights.team_shape import ShapeData, ShapeRow, radar_margins
+from sphinx_teamext.views import Ref
+
+DEVOPS = 'DevOps <i>and</i> "cloud"'
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def shapes(app, page: str = "index"):
+    html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select(".teamext-team-shape")
+
+
+def table_rows(shape) -> list[list[str]]:
+    return [[text(cell) for cell in tr.select("th, td")] for tr in shape.select("tr")]
+
+
+def parse_radar(code: str) -> dict[str, object]:
+    axes = [decode(t) for t in re.findall(r's\d+\["([^"]*)"\]', code)]
+    curves = {
+        decode(name): [int(v) for v in values.split(",")]
+        for name, values in re.findall(r'curve p\d+\["([^"]*)"\]\{([^}]*)\}', code)
+    }
+    top = re.search(r"^\s*max (\d+)$", code, re.MULTILINE)
+    return {"axes": axes, "curves": curves, "max": int(top[1]) if top else None}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build(copy_root("insight-shape", tmp_path_factory.mktemp("shape")))
+
+
+def test_builds_without_warnings(built):
+    assert built.warning.getvalue() == ""
+
+
+def test_whole_team_table(built):
+    shape = shapes(built)[0]
+    table = shape.select_one("table")
+    assert table["id"].startswith("team-shape-")
+    assert "teamext-team-shape-table" in table["class"]
+    assert text(table.caption).startswith("The first hires")
+    assert table_rows(shape) == [
+        ["Skill", "Best on the team", "People at depth", "Roles ask for", "Depth gap"],
+        ["API design", "■■■■ expert (4/4)", "1 of 3", "■■■□ fluent (3/4)", "–"],
+        ["Code quality", "■■□□ proficient (2/4)", "0 of 3", "■■■□ fluent (3/4)", "nobody at depth"],
+        ["NLP and ML", "■■■■ expert (4/4)", "1 of 3", "■■■■ expert (4/4)", "–"],
+        [DEVOPS, "■■□□ proficient (2/4)", "0 of 3", "–", "nobody at depth"],
+    ]
+    gaps = [text(tr.select_one("td")) for tr in table.select("tr.teamext-gap")]
+    assert gaps == ["Code quality", DEVOPS]
+    # skills link to their cards; depth is bold, not only coloured
+    assert table.select_one("a[href='skills.html#team-skill-api-design']") is not None
+    assert text(table.select("td.teamext-depth strong")[0]) == "■■■■ expert (4/4)"
+
+
+def test_next_hire_puts_role_requirements_first(built):
+    first, two, narrow = (text(s.select_one(".teamext-next-hire")) for s in shapes(built))
+    assert first == (
+        f"The next hire should bring: Code quality (a role needs it at depth), {DEVOPS} ."
+    )
+    assert two == (
+        "The next hire should bring: Code quality (a role needs it at depth), "
+        f"NLP and ML (a role needs it at depth), {DEVOPS} ."
+    )
+    assert narrow == "Someone on the team is at depth in every skill: no gap to hire for."
+
+
+def test_radar_chart_has_an_axis_per_skill_and_a_curve_per_person(built):
+    code = shapes(built)[0].select_one("pre.mermaid").get_text()
+    assert "\nradar-beta\n" in code
+    assert parse_radar(code) == {
+        "axes": ["API design", "Code quality", "NLP and ML", DEVOPS],
+        "curves": {"Person A": [4, 2, 0, 1], "Person B": [0, 2, 2, 2], "Person C": [0, 0, 4, 0]},
+        "max": 4,
+    }
+    assert "<i>" not in code
+
+
+def test_listed_people_only(built):
+    shape = shapes(built)[1]
+    assert [row[0] for row in table_rows(shape)[1:]] == [
+        "API design",
+        "Code quality",
+        "NLP and ML",
+        DEVOPS,
+    ]
+    assert table_rows(shape)[3] == [
+        "NLP and ML",
+        "■■□□ proficient (2/4)",
+        "0 of 2",
+        "■■■□ fluent (3/4)",
+        "nobody at depth",
+    ]
+    assert list(parse_radar(shape.select_one("pre.mermaid").get_text())["curves"]) == [
+        "Person A",
+        "Person B",
+    ]
+
+
+def test_fewer_than_three_skills_means_no_chart(built):
+    narrow = shapes(built)[2]
+    assert narrow.select_one("pre.mermaid") is None
+    assert table_rows(narrow)[1:] == [
+        ["NLP and ML", "■■■■ expert (4/4)", "1 of 1", "■■■■ expert (4/4)", "–"]
+    ]
+    assert text(narrow.select_one(".teamext-note")) == (
+        "No chart: a team shape needs at least 3 skills to draw, and this one has 1."
+    )
+
+
+def test_chart_is_a_mermaid_node(built):
+    doctree = built.env.get_and_resolve_doctree("index", built.builder)
+    codes = [node["code"] for node in doctree.findall(mermaid)]
+    assert len(codes) == 2
+    for code in codes:
+        # front matter widens the side margins so long skill titles are not clipped
+        front, body = code.split("\n---\n", 1)
+        assert front.startswith('---\nconfig: {"radar": {"marginLeft": ')
+        assert body.startswith("radar-beta\n")
+
+
+def test_latex_has_the_table(tmp_path):
+    app = build(copy_root("insight-shape", tmp_path), "latex")
+    assert "[teamext." not in app.warning.getvalue()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\label{\detokenize{index:team-shape-" in tex
+    assert "People at depth" in tex and "nobody at depth" in tex
+    assert r"The next hire should bring:" in tex
+    assert "No chart: a team shape needs at least 3 skills" in tex
+
+
+def test_radar_margins_fit_side_labels_only():
+    def data(*titles: str) -> ShapeData:
+        rows = tuple(ShapeRow(Ref("skill", t, t, "d"), (1,), None, 1, 0) for t in titles)
+        return ShapeData("", 3, ("a", "b"), (Ref("person", "p", "P", "d"),), (), rows, ())
+
+    # four axes: top, right, bottom, left; only right and left labels need room
+    wide = data("a very long label above the chart", "right side label", "x" * 40, "left")
+    assert radar_margins(wide) == {"radar": {"marginLeft": 53, "marginRight": 137}}
+    assert radar_margins(data("a", "b", "c")) == {"radar": {"marginLeft": 50, "marginRight": 50}}
