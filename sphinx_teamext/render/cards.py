@@ -21,7 +21,8 @@ def card_fields(data: CardData, scale: Sequence[str], depth: int) -> list[nodes.
         out.append(nodes.paragraph("", record.summary, classes=["teamext-summary"]))
     if isinstance(record, Person) and data.role is not None:
         fields += field(_("Role"), _para(link(data.role)))
-    if isinstance(record, Role | Person):
+    # A role without skills is worth flagging; a person without them is not.
+    if isinstance(record, Role) or (isinstance(record, Person) and data.skills):
         skills = (
             bullet(leveled_item(item, scale, depth) for item in data.skills)
             if data.skills
