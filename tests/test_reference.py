@@ -49,9 +49,9 @@ def test_every_example_builds_without_warnings(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def reference_html(tmp_path_factory) -> str:
-    app = build(Path(__file__).parent.parent / "docs", builddir=tmp_path_factory.mktemp("ref"))
-    return (app.outdir / "reference" / "index.html").read_text(encoding="utf-8")
+def reference_html(handbook_html) -> str:
+    assert handbook_html.returncode == 0, handbook_html.output
+    return handbook_html.page("reference/index")
 
 
 def test_warning_table_lists_every_subtype(reference_html):
