@@ -204,5 +204,18 @@ def pdf(session: nox.Session) -> None:
     session.log(f"The PDF is ready: {out} (build the HTML again to offer it for download)")
 
 
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmark against hand-written pages and sphinx-needs; writes bench/RESULTS.md.
+
+    Not part of the test run: it takes many minutes. ``nox -s bench -- --runs 1``
+    for a quick look; ``python bench/run.py --help`` lists the options.
+    """
+    install_project(session)
+    # The peer is installed here only, never as a dependency of the project.
+    session.install("sphinx-needs==9.1.0", "sphinx-design>=0.6")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit("run these sessions with nox: nox -l")

@@ -49,6 +49,8 @@ def full_git_history() -> bool:
 
 if full_git_history():
     extensions.append("sphinx_last_updated_by_git")
+    # Without the plugin Sphinx would print the build date here: no date is better.
+    html_last_updated_fmt = "%Y-%m-%d"
 
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
@@ -81,7 +83,6 @@ PAGES_URL = "https://ml-team-handbook.github.io/ml-team-handbook/"
 html_baseurl = os.environ.get(
     "HANDBOOK_BASEURL", os.environ.get("READTHEDOCS_CANONICAL_URL", PAGES_URL)
 )
-html_last_updated_fmt = "%Y-%m-%d"
 git_last_updated_timezone = "UTC"
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]

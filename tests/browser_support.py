@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import Tag
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,6 +36,20 @@ AXE_NPM = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1"}
 MODES = ("light", "dark")
+PHONE_WIDTH = 390  # CSS pixels: a common phone held upright
+
+
+def one(soup: Tag, selector: str) -> Tag:
+    """The first element matching ``selector``; a clear failure when there is none."""
+    found = soup.select_one(selector)
+    assert found is not None, f"no {selector!r} in the page"
+    return found
+
+
+def attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    assert isinstance(value, str), f"{name}={value!r} on <{tag.name}>"
+    return value
 
 
 def need_browser() -> None:
@@ -104,6 +119,7 @@ class Server:
     """``http.server`` in a thread on a free port of 127.0.0.1, serving ``root``."""
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         handler = functools.partial(_Handler, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
@@ -123,9 +139,11 @@ class PageWatch:
     """A page that records console errors, uncaught exceptions and every request;
     requests to any host but 127.0.0.1 are recorded and refused."""
 
-    def __init__(self, browser: Any, mode: str = "light", theme_key: str = "theme") -> None:
+    def __init__(
+        self, browser: Any, mode: str = "light", theme_key: str = "theme", width: int = 1280
+    ) -> None:
         self.context = browser.new_context(
-            color_scheme=mode, viewport={"width": 1280, "height": 900}
+            color_scheme=mode, viewport={"width": width, "height": 900}
         )
         # furo keeps the reader's choice in localStorage "theme"; pydata uses "mode".
         self.context.add_init_script(f"localStorage.setItem({theme_key!r}, {mode!r});")
@@ -215,8 +233,9 @@ CONTRAST_JS = """
   for (const root of document.querySelectorAll(selector)) {
     for (const el of [root, ...root.querySelectorAll("*")]) {
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-      if (!own || el.closest("[aria-hidden=true]") || !el.getClientRects().length) continue;
       const style = getComputedStyle(el);
+      const hidden = style.visibility !== "visible" || Number(style.opacity) === 0;
+      if (!own || hidden || !el.getClientRects().length) continue;
       const bg = background(el);
       const fg = over(parse(style.color), bg);
       const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
@@ -227,6 +246,7 @@ CONTRAST_JS = """
         cls: String(el.className),
         ratio: (l1 + 0.05) / (l2 + 0.05),
         large: size >= 24 || (bold && size >= 18.66),
+        graphic: Boolean(el.closest("[aria-hidden=true]")),
         color: style.color,
         background: `rgb(${bg.slice(0, 3).map(Math.round).join(", ")})`,
       });
@@ -238,11 +258,12 @@ CONTRAST_JS = """
 
 
 def low_contrast(page: Any, selector: str) -> tuple[int, list[str]]:
-    """(how many text elements were measured, those below WCAG AA: 4.5:1, 3:1 when large)."""
+    """(how many text elements were measured, those below WCAG AA: 4.5:1, and 3:1 for
+    large text and for symbols hidden from screen readers, such as level squares)."""
     found = page.evaluate(CONTRAST_JS, selector)
     bad = [
         f"{f['ratio']:.2f}:1 {f['text']!r} (.{f['cls']}) {f['color']} on {f['background']}"
         for f in found
-        if f["ratio"] < (3.0 if f["large"] else 4.5)
+        if f["ratio"] < (3.0 if f["large"] or f["graphic"] else 4.5)
     ]
     return len(found), bad

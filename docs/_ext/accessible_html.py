@@ -1,9 +1,11 @@
-"""Two fixes to Sphinx's and MyST's HTML that axe-core reports as critical.
+"""Fixes to Sphinx's and MyST's HTML for what axe-core reports as serious or critical.
 
 - Toctree captions are ``<p role="heading">`` without ``aria-level``, which a
   heading role requires; they get level 2 (below the page title).
 - MyST task-list checkboxes have no accessible name; each gets its item's
   first sentence, so a screen reader says what is (or is not) done.
+- Code blocks, tables and diagrams scroll sideways when too wide (on a phone,
+  often), so they take keyboard focus (``tabindex``).
 
 The browser tests (tests/test_browser.py) run axe on every page to keep it so.
 """
@@ -20,6 +22,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 CHECKBOX = '<input class="task-list-item-checkbox" '
+#: What scrolls sideways when too wide: furo's table and equation wrappers and
+#: mermaid diagrams (other extensions render these, so the page's tags are changed).
+SCROLLER = re.compile(r'<(div|pre)\s+class="((?:table|math)-wrapper\b|mermaid")')
 
 
 class Translator(HTML5Translator):
@@ -29,6 +34,14 @@ class Translator(HTML5Translator):
         if isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree"):
             # body[-2] is the caption's start tag, body[-1] its inner <span>.
             self.body[-2] = self.body[-2].replace('role="heading"', 'role="heading" aria-level="2"')
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        try:
+            super().visit_literal_block(node)
+        except nodes.SkipNode:
+            # A code block wider than the column scrolls; keyboard users reach it by Tab.
+            self.body[-1] = self.body[-1].replace("<pre>", '<pre tabindex="0">', 1)
+            raise
 
 
 class NameCheckboxes(SphinxPostTransform):
@@ -49,8 +62,16 @@ class NameCheckboxes(SphinxPostTransform):
             raw.replace_self(nodes.raw("", new, format="html"))
 
 
+def focusable_scrollers(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if context.get("body"):
+        context["body"] = SCROLLER.sub(r'<\1 tabindex="0" class="\2', context["body"])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, Translator)
     app.add_post_transform(NameCheckboxes)
+    app.connect("html-page-context", focusable_scrollers)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
