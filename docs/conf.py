@@ -128,7 +128,13 @@ mermaid_params = [
     "--theme",
     "neutral",
     "-p",
-    str(REPO / "scripts" / "puppeteer-config.json"),
+    # Debian's Chromium where it exists; else the browser puppeteer installed
+    # (Read the Docs, see .readthedocs.yaml).
+    str(
+        REPO / "scripts" / "puppeteer-config.json"
+        if Path("/usr/bin/chromium").exists()
+        else REPO / "scripts" / "puppeteer-config-bundled.json"
+    ),
 ]
 # mermaid_print redraws diagrams when these settings change; pdf_download has
 # the HTML offer the PDF once it has been built (both in _ext).
