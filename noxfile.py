@@ -143,8 +143,12 @@ def lowest(session: nox.Session) -> None:
     session.install(*LOWEST, "pytest", "beautifulsoup4", "babel")
     session.install("--no-deps", "-e", ".")
     session.run(
-        "pytest", "tests/test_records.py", "tests/test_warnings.py",
-        "tests/test_builders.py", "tests/test_rebuild.py", *session.posargs,
+        "pytest",
+        "tests/test_records.py",
+        "tests/test_warnings.py",
+        "tests/test_builders.py",
+        "tests/test_rebuild.py",
+        *session.posargs,
     )
 
 
