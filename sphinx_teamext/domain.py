@@ -34,6 +34,20 @@ class TeamXRefRole(XRefRole):
         # Inline, not literal: these references read as prose, not code.
         super().__init__(innernodeclass=nodes.inline, warn_dangling=False)
 
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # A reference shows its target's title and page: record it as a view so
+        # the page is rewritten when either changes (see events.pages_to_rewrite).
+        if is_ref:
+            domain = env.get_domain("team")
+            assert isinstance(domain, TeamDomain)
+            kind = ROLE_KINDS.get(node["reftype"], node["reftype"])
+            domain.add_view(
+                View("ref", env.docname, self.lineno, (("kind", kind), ("id", node["reftarget"])))
+            )
+        return [node], []
+
 
 class _RecordIndex(Index):
     kinds: tuple[str, ...] = ()
@@ -178,8 +192,13 @@ class TeamDomain(Domain):
 
     def records(self, *kinds: str) -> list[Record]:
         """Every record of the given kinds (all kinds if none) in document order."""
-        ranked: list[Record] = self._derived()["ordered"]
-        return [r for r in ranked if not kinds or r.kind in kinds]
+        # Memoised per kinds: cards call this once each, so recomputing is quadratic.
+        derived = self._derived()
+        key = "records:" + ",".join(kinds)
+        if key not in derived:
+            ranked: list[Record] = derived["ordered"]
+            derived[key] = [r for r in ranked if not kinds or r.kind in kinds]
+        return list(derived[key])
 
     def lookup(self, kind: str, ident: str) -> Record | None:
         """The first definition of ``ident`` in ``kind``'s namespace, of that kind.
@@ -194,21 +213,39 @@ class TeamDomain(Domain):
 
     # Typed lists of unique records (first definitions), in document order.
 
+    def _unique_of(self, *kinds: str) -> list[Any]:
+        derived = self._derived()
+        key = "unique:" + ",".join(kinds)
+        if key not in derived:
+            derived[key] = self.unique(self.records(*kinds))
+        return list(derived[key])
+
     def all_skills(self) -> list[Skill]:
-        return [r for r in self.unique(self.records("skill")) if isinstance(r, Skill)]
+        return [r for r in self._unique_of("skill") if isinstance(r, Skill)]
 
     def all_stages(self) -> list[Stage]:
-        return [r for r in self.unique(self.records("stage")) if isinstance(r, Stage)]
+        return [r for r in self._unique_of("stage") if isinstance(r, Stage)]
 
     def all_roles(self) -> list[Role]:
-        return [r for r in self.unique(self.records("role")) if isinstance(r, Role)]
+        return [r for r in self._unique_of("role") if isinstance(r, Role)]
 
     def all_people(self) -> list[Person]:
-        return [r for r in self.unique(self.records("person")) if isinstance(r, Person)]
+        return [r for r in self._unique_of("person") if isinstance(r, Person)]
 
     def all_members(self) -> list[Member]:
-        found = self.unique(self.records("role", "person"))
-        return [r for r in found if isinstance(r, Member)]
+        return [r for r in self._unique_of("role", "person") if isinstance(r, Member)]
+
+    def holders(self, kind: str, skill: str) -> list[tuple[Member, int]]:
+        """Unique roles or people (``kind``) that list ``skill``, with their level."""
+        derived = self._derived()
+        key = "holders:" + kind
+        if key not in derived:
+            index: dict[str, list[tuple[Member, int]]] = {}
+            for member in self._unique_of(kind):
+                for sid, level in member.skills:
+                    index.setdefault(sid, []).append((member, level))
+            derived[key] = index
+        return list(derived[key].get(skill, ()))
 
     def record_at(self, docname: str, seq: int) -> Record | None:
         records = self._records.get(docname, [])

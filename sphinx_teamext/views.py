@@ -88,8 +88,8 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
     if isinstance(record, Skill):
         return CardData(
             record,
-            needed_by_roles=_holders(domain.all_roles(), record.id),
-            held_by_people=_holders(domain.all_people(), record.id),
+            needed_by_roles=_holders(domain, "role", record.id),
+            held_by_people=_holders(domain, "person", record.id),
             assessed_in=tuple(ref_of(s) for s in domain.all_stages() if record.id in s.assesses),
         )
     return CardData(record)
@@ -99,13 +99,9 @@ def _leveled(domain: TeamDomain, member: Member) -> tuple[Leveled, ...]:
     return tuple(Leveled(ref(domain, "skill", sid), level) for sid, level in member.skills)
 
 
-def _holders(members: Sequence[Member], skill: str) -> tuple[Leveled, ...]:
-    found = []
-    for member in members:
-        level = member.level_of(skill)
-        if level is not None:
-            found.append(Leveled(ref_of(member), level))
-    return tuple(found)
+def _holders(domain: TeamDomain, kind: str, skill: str) -> tuple[Leveled, ...]:
+    # An index, not a scan of every member: skills x members is quadratic.
+    return tuple(Leveled(ref_of(member), level) for member, level in domain.holders(kind, skill))
 
 
 def select_rows(domain: TeamDomain, rows: object) -> list[Member]:
@@ -152,6 +148,8 @@ def view_data(domain: TeamDomain, view: View) -> object:
         return card_data(domain, record) if record is not None else None
     if view.what == "map":
         return map_data(domain, view)
+    if view.what == "ref":  # a {team:*} reference: it shows the target's title and page
+        return ref(domain, str(view.arg("kind")), str(view.arg("id")).strip())
     compute = INSIGHT_DATA.get(view.what)
     return compute(domain, view) if compute else None
 

@@ -32,6 +32,19 @@ KIND_LABELS = {
 }
 
 
+def raw_as_text(node: nodes.Element) -> None:
+    """Show raw HTML or LaTeX in a card body as text, never as markup.
+
+    Cards are data that other pages and builders reuse; markup passed through
+    from a body could run script in every page that shows the card.
+    """
+    for raw in list(node.findall(nodes.raw)):
+        text = raw.astext()
+        inline = isinstance(raw.parent, nodes.TextElement)
+        new = nodes.inline if inline else nodes.paragraph
+        raw.replace_self(new(text, text, classes=["teamext-raw-text"]))
+
+
 class RecordDirective(TeamDirective):
     """A record: an id argument, options, and a MyST or RST body."""
 
@@ -69,6 +82,7 @@ class RecordDirective(TeamDirective):
                 self.state.nested_parse(self.content, self.content_offset, body)
             finally:
                 OPEN_RECORDS.pop()
+            raw_as_text(body)
         fields.update(self.collect_nested(body, problems))
         self.report(problems)
 
@@ -220,6 +234,7 @@ class SkillLevelDirective(TeamDirective):
         block += label
         inner = nodes.container(classes=["teamext-skill-level-body"])
         self.state.nested_parse(self.content, self.content_offset, inner)
+        raw_as_text(inner)
         block += inner
         if value is not None:
             block["teamext_level"] = value
@@ -241,6 +256,7 @@ class RedFlagsDirective(TeamDirective):
         self.set_source_info(block)
         block += nodes.title(_("Red flags"), _("Red flags"))
         self.state.nested_parse(self.content, self.content_offset, block)
+        raw_as_text(block)
         items = [" ".join(li.astext().split()) for li in block.findall(nodes.list_item)]
         if not items:
             text = " ".join(p.astext() for p in block.children[1:])

@@ -1,0 +1,454 @@
+"""Synthetic handbooks for the benchmark, in three variants with the same content.
+
+``teamext``  role/person cards, skill and stage records, ``skill-map`` views,
+             ``{team:*}`` references: the extension computes backlinks and maps.
+``floor``    the same pages written by hand: sphinx-design cards, plain MyST
+             links to labels, backlink lists and skill maps as pipe tables.
+``needs``    sphinx-needs: one need per record, links between them, and a
+             ``needtable`` per skill map (rows x linked skills, no level matrix).
+
+Everything is drawn from ``random.Random(n)``, so a size always gives the same
+project. Counts scale with ``n`` roles: ``n/5`` skills, ``n/2`` people,
+``n/100`` interview stages (at least 5), ``n/20`` skill maps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+VARIANTS = ("floor", "needs", "teamext")
+LEVELS = ["none", "learning", "proficient", "fluent", "expert"]
+ROLES_PER_PAGE = 10
+PEOPLE_PER_PAGE = 10
+SKILLS_PER_PAGE = 25
+MAP_ROWS = 20
+MAP_SKILLS = 8
+
+
+@dataclass
+class Member:
+    id: str
+    title: str
+    page: str
+    skills: list[tuple[str, int]]
+    reports_to: str = ""
+    stages: list[str] = field(default_factory=list)  # roles only
+    role: str = ""  # people only
+    mentions: list[str] = field(default_factory=list)  # role ids named in the body
+    summary: str = ""
+
+
+@dataclass
+class Skill:
+    id: str
+    title: str
+    page: str
+    group: str
+
+
+@dataclass
+class Stage:
+    id: str
+    title: str
+    page: str
+    order: int
+    assesses: list[str]
+
+
+@dataclass
+class SkillMap:
+    page: str
+    caption: str
+    rows: list[str]
+    skills: list[str]
+
+
+@dataclass
+class Handbook:
+    n: int
+    skills: list[Skill]
+    stages: list[Stage]
+    roles: list[Member]
+    people: list[Member]
+    maps: list[SkillMap]
+
+    def pages(self) -> list[str]:
+        seen: dict[str, None] = {}
+        records: list[Skill | Stage | Member | SkillMap] = [
+            *self.skills,
+            *self.stages,
+            *self.roles,
+            *self.people,
+            *self.maps,
+        ]
+        for rec in records:
+            seen.setdefault(rec.page, None)
+        return list(seen)
+
+    def title_of(self, ident: str) -> str:
+        return self.by_id()[ident].title
+
+    def by_id(self) -> dict[str, Skill | Stage | Member]:
+        records: list[Skill | Stage | Member] = [*self.skills, *self.stages, *self.roles]
+        return {r.id: r for r in [*records, *self.people]}
+
+    def pages_showing_role(self, ident: str) -> set[str]:
+        """Pages whose output shows role ``ident`` (its title or a link to it)."""
+        role = next(r for r in self.roles if r.id == ident)
+        pages = {role.page}
+        pages |= {m.page for m in self.maps if ident in m.rows}
+        pages |= {r.page for r in self.roles if ident in (r.reports_to, *r.mentions)}
+        pages |= {p.page for p in self.people if ident in (p.reports_to, p.role)}
+        pages |= {s.page for s in self.skills if any(sid == s.id for sid, _ in role.skills)}
+        pages |= {s.page for s in self.stages if s.id in role.stages}
+        return pages
+
+
+def make(n: int) -> Handbook:
+    rng = random.Random(n)
+    n_skills = max(10, n // 5)
+    n_people = n // 2
+    n_stages = max(5, n // 100)
+    n_maps = max(2, n // 20)
+    groups = ["engineering", "research", "product", "operations"]
+    skills = [
+        Skill(
+            f"s{i:04d}",
+            f"Skill {i} of the team",
+            f"skills/p{i // SKILLS_PER_PAGE:03d}",
+            groups[i % len(groups)],
+        )
+        for i in range(n_skills)
+    ]
+    sids = [s.id for s in skills]
+    stages = [
+        Stage(f"t{i:04d}", f"Interview stage {i}", "stages", i + 1, rng.sample(sids, 10))
+        for i in range(n_stages)
+    ]
+    roles: list[Member] = []
+    for i in range(n):
+        picked = rng.sample(sids, 5)
+        roles.append(
+            Member(
+                id=f"r{i:04d}",
+                title=f"Role {i}",
+                page=f"roles/p{i // ROLES_PER_PAGE:03d}",
+                skills=[(s, rng.randint(1, 4)) for s in picked],
+                reports_to=f"r{(i - 1) // 10:04d}" if i else "",
+                stages=sorted(rng.sample([t.id for t in stages], 2)),
+                mentions=[f"r{rng.randrange(n):04d}" for _ in range(2)],
+                summary=f"Owns area {i} of the product from idea to production.",
+            )
+        )
+    people = [
+        Member(
+            id=f"p{i:04d}",
+            title=f"Person {i}",
+            page=f"people/p{i // PEOPLE_PER_PAGE:03d}",
+            skills=[(s, rng.randint(1, 4)) for s in rng.sample(sids, 4)],
+            reports_to=f"r{rng.randrange(n):04d}",
+            role=f"r{rng.randrange(n):04d}",
+        )
+        for i in range(n_people)
+    ]
+    maps = [
+        SkillMap(
+            f"maps/m{i:03d}",
+            f"Skill map {i}",
+            [r.id for r in rng.sample(roles, MAP_ROWS)],
+            rng.sample(sids, MAP_SKILLS),
+        )
+        for i in range(n_maps)
+    ]
+    return Handbook(n, skills, stages, roles, people, maps)
+
+
+# -- shared page furniture ---------------------------------------------------------
+
+
+def _conf(variant: str) -> str:
+    lines = [
+        "project = 'Synthetic handbook'",
+        "html_theme = 'basic'",  # same theme for every variant, no global-toc sidebar
+        "myst_enable_extensions = ['colon_fence']",
+        "suppress_warnings = ['myst.header']",
+    ]
+    if variant == "teamext":
+        lines.insert(0, "extensions = ['myst_parser', 'sphinx_teamext']")
+        lines.append("teamext_coverage = 'off'")
+        lines.append("teamext_empty_sections = 'off'")
+    elif variant == "floor":
+        lines.insert(0, "extensions = ['myst_parser', 'sphinx_design']")
+    else:
+        lines.insert(0, "extensions = ['myst_parser', 'sphinx_needs']")
+        lines += [
+            "needs_types = [",
+            *(
+                f"    dict(directive='n{kind}', title='{kind.title()}', prefix='{prefix}'),"
+                for kind, prefix in (
+                    ("role", "R_"),
+                    ("person", "P_"),
+                    ("skill", "S_"),
+                    ("stage", "T_"),
+                )
+            ),
+            "]",
+            "needs_fields = {k: {'nullable': True}",
+            "                for k in ('summary', 'levels', 'group', 'format', 'order')}",
+            "needs_links = {",
+            "    'skills': {'incoming': 'required by', 'outgoing': 'skills'},",
+            "    'stages': {'incoming': 'taken by', 'outgoing': 'interview stages'},",
+            "    'assesses': {'incoming': 'assessed in', 'outgoing': 'assesses'},",
+            "    'reports_to': {'incoming': 'reports', 'outgoing': 'reports to'},",
+            "    'role': {'incoming': 'held by', 'outgoing': 'role'},",
+            "}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _index(hb: Handbook) -> str:
+    pages = "\n".join(hb.pages())
+    return f"# Synthetic handbook\n\n```{{toctree}}\n:maxdepth: 1\n\n{pages}\n```\n"
+
+
+def _level(value: int) -> str:
+    return f"{LEVELS[value]} ({value}/{len(LEVELS) - 1})"
+
+
+# -- teamext ------------------------------------------------------------------------
+
+
+def _teamext_pages(hb: Handbook) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+
+    def add(page: str, text: str) -> None:
+        out.setdefault(page, [f"# {page.replace('/', ' ').title()}\n"]).append(text)
+
+    for s in hb.skills:
+        add(
+            s.page,
+            f":::{{skill}} {s.id}\n:title: {s.title}\n:group: {s.group}\n\n"
+            f"What {s.title.lower()} means in day-to-day work.\n:::\n",
+        )
+    for t in hb.stages:
+        add(
+            t.page,
+            f":::{{interview-stage}} {t.id}\n:title: {t.title}\n:format: Video call\n"
+            f":order: {t.order}\n:assesses: {', '.join(t.assesses)}\n:::\n",
+        )
+    for r in hb.roles:
+        skills = ", ".join(f"{s}={lv}" for s, lv in r.skills)
+        reports = f":reports-to: {r.reports_to}\n" if r.reports_to else ""
+        refs = " and ".join(f"{{team:role}}`{m}`" for m in r.mentions)
+        add(
+            r.page,
+            f":::{{role-card}} {r.id}\n:title: {r.title}\n:summary: {r.summary}\n"
+            f":skills: {skills}\n:stages: {', '.join(r.stages)}\n{reports}\n"
+            f"Works closely with {refs}.\n:::\n",
+        )
+    for p in hb.people:
+        skills = ", ".join(f"{s}={lv}" for s, lv in p.skills)
+        add(
+            p.page,
+            f":::{{person-card}} {p.id}\n:title: {p.title}\n:role: {p.role}\n"
+            f":skills: {skills}\n:reports-to: {p.reports_to}\n:::\n",
+        )
+    for m in hb.maps:
+        add(
+            m.page,
+            f":::{{skill-map}}\n:rows: {', '.join(m.rows)}\n"
+            f":skills: {', '.join(m.skills)}\n:caption: {m.caption}\n:::\n\n"
+            f"The first row is {{team:role}}`{m.rows[0]}`.\n",
+        )
+    return out
+
+
+# -- floor: the same content written by hand ----------------------------------------
+
+
+def _floor_pages(hb: Handbook) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    by_id = hb.by_id()
+
+    def add(page: str, text: str) -> None:
+        out.setdefault(page, [f"# {page.replace('/', ' ').title()}\n"]).append(text)
+
+    def link(ident: str) -> str:
+        return f"[{by_id[ident].title}](team-{ident})"
+
+    def bullets(items: list[str]) -> str:
+        return "\n".join(f"- {i}" for i in items) if items else "none"
+
+    for s in hb.skills:
+        needed = [
+            f"{link(r.id)} — {_level(lv)}" for r in hb.roles for sid, lv in r.skills if sid == s.id
+        ]
+        held = [
+            f"{link(p.id)} — {_level(lv)}" for p in hb.people for sid, lv in p.skills if sid == s.id
+        ]
+        assessed = ", ".join(link(t.id) for t in hb.stages if s.id in t.assesses) or "none"
+        add(
+            s.page,
+            f"(team-{s.id})=\n::::{{card}} {s.title}\n**Group:** {s.group}\n\n"
+            f"What {s.title.lower()} means in day-to-day work.\n\n"
+            f"**Required by roles:**\n\n{bullets(needed)}\n\n"
+            f"**Held by people:**\n\n{bullets(held)}\n\n"
+            f"**Assessed in:** {assessed}\n::::\n",
+        )
+    for t in hb.stages:
+        taken = ", ".join(link(r.id) for r in hb.roles if t.id in r.stages) or "none"
+        add(
+            t.page,
+            f"(team-{t.id})=\n::::{{card}} {t.title}\n"
+            f"**Stage:** {t.order}\n\n**Format:** Video call\n\n"
+            f"**Assesses:** {', '.join(link(s) for s in t.assesses)}\n\n"
+            f"**Roles that go through it:** {taken}\n::::\n",
+        )
+    for r in hb.roles:
+        skills = bullets([f"{link(s)} — {_level(lv)}" for s, lv in r.skills])
+        reports = f"**Reports to:** {link(r.reports_to)}\n\n" if r.reports_to else ""
+        refs = " and ".join(link(m) for m in r.mentions)
+        add(
+            r.page,
+            f"(team-{r.id})=\n::::{{card}} {r.title}\n{r.summary}\n\n"
+            f"**Skills:**\n\n{skills}\n\n"
+            f"**Interview stages:**\n\n{bullets([link(t) for t in r.stages])}\n\n"
+            f"{reports}Works closely with {refs}.\n::::\n",
+        )
+    for p in hb.people:
+        skills = bullets([f"{link(s)} — {_level(lv)}" for s, lv in p.skills])
+        add(
+            p.page,
+            f"(team-{p.id})=\n::::{{card}} {p.title}\n"
+            f"**Role:** {link(p.role)}\n\n**Skills:**\n\n{skills}\n\n"
+            f"**Reports to:** {link(p.reports_to)}\n::::\n",
+        )
+    for m in hb.maps:
+        head = "| Role | " + " | ".join(link(s) for s in m.skills) + " |"
+        rule = "|" + " --- |" * (1 + len(m.skills))
+        rows = []
+        for rid in m.rows:
+            levels = dict(next(r for r in hb.roles if r.id == rid).skills)
+            cells = []
+            for sid in m.skills:
+                lv = levels.get(sid)
+                cells.append(
+                    "–" if lv is None else (f"**{_level(lv)}**" if lv >= 3 else _level(lv))
+                )
+            rows.append(f"| **{link(rid)}** | " + " | ".join(cells) + " |")
+        add(
+            m.page,
+            f"**{m.caption}**\n\n{head}\n{rule}\n" + "\n".join(rows) + "\n\n"
+            f"**Scale:** 0 none, 1 learning, 2 proficient, 3 fluent, 4 expert. "
+            f"Cells at depth are in bold; a dash means not listed.\n\n"
+            f"The first row is {link(m.rows[0])}.\n",
+        )
+    return out
+
+
+# -- sphinx-needs ---------------------------------------------------------------------
+
+
+def _nid(ident: str) -> str:
+    return {"s": "S_", "t": "T_", "r": "R_", "p": "P_"}[ident[0]] + ident[1:]
+
+
+def _needs_pages(hb: Handbook) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+
+    def add(page: str, text: str) -> None:
+        out.setdefault(page, [f"# {page.replace('/', ' ').title()}\n"]).append(text)
+
+    def ids(idents: list[str]) -> str:
+        return ", ".join(_nid(i) for i in idents)
+
+    for s in hb.skills:
+        add(
+            s.page,
+            f":::{{nskill}} {s.title}\n:id: {_nid(s.id)}\n:group: {s.group}\n\n"
+            f"What {s.title.lower()} means in day-to-day work.\n:::\n",
+        )
+    for t in hb.stages:
+        add(
+            t.page,
+            f":::{{nstage}} {t.title}\n:id: {_nid(t.id)}\n:format: Video call\n"
+            f":order: {t.order}\n:assesses: {ids(t.assesses)}\n:::\n",
+        )
+    for r in hb.roles:
+        levels = ", ".join(f"{_nid(s)}={lv}" for s, lv in r.skills)
+        reports = f":reports_to: {_nid(r.reports_to)}\n" if r.reports_to else ""
+        refs = " and ".join(f"{{need}}`{_nid(m)}`" for m in r.mentions)
+        add(
+            r.page,
+            f":::{{nrole}} {r.title}\n:id: {_nid(r.id)}\n:summary: {r.summary}\n"
+            f":skills: {ids([s for s, _ in r.skills])}\n:levels: {levels}\n"
+            f":stages: {ids(r.stages)}\n{reports}\n"
+            f"Works closely with {refs}.\n:::\n",
+        )
+    for p in hb.people:
+        levels = ", ".join(f"{_nid(s)}={lv}" for s, lv in p.skills)
+        add(
+            p.page,
+            f":::{{nperson}} {p.title}\n:id: {_nid(p.id)}\n:role: {_nid(p.role)}\n"
+            f":skills: {ids([s for s, _ in p.skills])}\n:levels: {levels}\n"
+            f":reports_to: {_nid(p.reports_to)}\n:::\n",
+        )
+    for m in hb.maps:
+        wanted = ", ".join(f'"{_nid(r)}"' for r in m.rows)
+        add(
+            m.page,
+            f":::{{needtable}} {m.caption}\n:filter: id in [{wanted}]\n"
+            f":columns: id, title, skills, levels\n:style: table\n:::\n\n"
+            f"The first row is {{need}}`{_nid(m.rows[0])}`.\n",
+        )
+    return out
+
+
+PAGE_MAKERS = {"teamext": _teamext_pages, "floor": _floor_pages, "needs": _needs_pages}
+
+
+def write(hb: Handbook, variant: str, root: Path) -> Path:
+    """Write the ``variant`` project of ``hb`` into ``root`` (emptied first)."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    (root / "conf.py").write_text(_conf(variant), encoding="utf-8")
+    (root / "index.md").write_text(_index(hb), encoding="utf-8")
+    for page, parts in PAGE_MAKERS[variant](hb).items():
+        path = root / f"{page}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(parts), encoding="utf-8")
+    return root
+
+
+def retitle_role(hb: Handbook, variant: str, root: Path, ident: str, title: str) -> Path:
+    """Edit one role card's title in the written source (what an author would do)."""
+    role = next(r for r in hb.roles if r.id == ident)
+    path = root / f"{role.page}.md"
+    text = path.read_text(encoding="utf-8")
+    old = {
+        "teamext": f":::{{role-card}} {ident}\n:title: {role.title}\n",
+        "floor": f"::::{{card}} {role.title}\n",
+        "needs": f":::{{nrole}} {role.title}\n:id: {_nid(ident)}\n",
+    }[variant]
+    assert old in text, (variant, ident)
+    path.write_text(text.replace(old, old.replace(role.title, title), 1), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="number of roles")
+    parser.add_argument("out", type=Path, help="folder to write (emptied first)")
+    parser.add_argument("--variant", choices=VARIANTS, default="teamext")
+    args = parser.parse_args()
+    write(make(args.n), args.variant, args.out)
+    print(f"wrote {args.out} ({args.variant}, {args.n} roles)")
+
+
+if __name__ == "__main__":
+    main()
