@@ -137,6 +137,7 @@ class TeamDomain(Domain):
     def add_view(self, view: View) -> int:
         views = self._views.setdefault(view.docname, [])
         views.append(view)
+        self._cache = None
         return len(views) - 1
 
     def next_seq(self, docname: str) -> int:
@@ -175,6 +176,11 @@ class TeamDomain(Domain):
                 first.setdefault((record.namespace, record.id), record)
             self._cache = {"ordered": ranked, "first": first}
         return self._cache
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict for results derived from the records, emptied when they change."""
+        memo: dict[Any, Any] = self._derived().setdefault("memo:" + name, {})
+        return memo
 
     def doc_order(self) -> list[str]:
         """Docnames in toctree order from the root, then the rest by name."""

@@ -140,7 +140,22 @@ def map_data(domain: TeamDomain, view: View) -> MapData:
 
 
 def view_data(domain: TeamDomain, view: View) -> object:
-    """The data a view shows; renderers and digests both start here."""
+    """The data a view shows; renderers and digests both start here.
+
+    Memoised until the records change: the digest after reading and each
+    placeholder written later (a card has two) ask for the same data.
+    """
+    try:
+        hash(view)
+    except TypeError:  # an insight view with unhashable arguments
+        return _compute(domain, view)
+    memo = domain.memo("view-data")
+    if view not in memo:
+        memo[view] = _compute(domain, view)
+    return memo[view]
+
+
+def _compute(domain: TeamDomain, view: View) -> object:
     from .insights import INSIGHT_DATA  # late: insights build on this module
 
     if view.what == "card":
