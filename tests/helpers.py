@@ -11,6 +11,20 @@ from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
 
+#: The handbook's chapters in reading order (the reference appendix comes after).
+CHAPTERS = [
+    "who-this-is-for",
+    "not-doing",
+    "team-structure",
+    "one-role",
+    "hiring",
+    "onboarding",
+    "mindset",
+    "stakeholders",
+    "outcomes",
+    "prep-guide/index",
+]
+
 
 def copy_root(name: str, dest: Path) -> Path:
     """Copy ``tests/roots/test-<name>`` to ``dest`` and return the copy."""

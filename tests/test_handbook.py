@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from helpers import CHAPTERS as BOOK_CHAPTERS
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -24,18 +25,7 @@ FACTS = SHARED / "source" / "FACTS.md"
 SEED = SHARED / "source" / "retrospective-seed.md"
 COPYCHECK = SHARED / "tools" / "copycheck.py"
 
-CHAPTERS = [
-    "who-this-is-for",
-    "not-doing",
-    "team-structure",
-    "one-role",
-    "hiring",
-    "onboarding",
-    "mindset",
-    "stakeholders",
-    "outcomes",
-    "prep-guide/index",
-]
+CHAPTERS = BOOK_CHAPTERS
 MIN_WORDS = 300
 #: As in the ``docs`` session: warnings are errors, references are checked.
 SPHINX_OPTS = ["-W", "--keep-going", "-n", "-q"]

@@ -7,21 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import CHAPTERS as BOOK_CHAPTERS
 
 DOCS = Path(__file__).parent.parent / "docs"
-CHAPTERS = [
-    "who-this-is-for",
-    "not-doing",
-    "team-structure",
-    "one-role",
-    "hiring",
-    "onboarding",
-    "mindset",
-    "stakeholders",
-    "outcomes",
-    "prep-guide/index",
-    "reference/index",
-]
+CHAPTERS = [*BOOK_CHAPTERS, "reference/index"]
 CDN = re.compile(r"https?://(cdn\.jsdelivr\.net|unpkg\.com|cdnjs)[^\"']*mermaid", re.I)
 
 

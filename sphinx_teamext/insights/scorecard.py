@@ -20,7 +20,9 @@ from ..domain import TeamDomain
 from ..locale import _
 from ..model import Skill, Stage, View
 from ..parsing import parse_id
+from ..render.common import entry as _entry
 from ..render.common import level, link
+from ..render.common import table as _table
 from ..views import Ref, ref, ref_of
 from . import INSIGHT_CHECKS, INSIGHT_DATA, INSIGHT_RENDER
 
@@ -70,38 +72,6 @@ def scorecard_data(domain: TeamDomain, view: View) -> ScorecardData:
         skills=tuple(skills),
         red_flags=stage.red_flags,
     )
-
-
-def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
-    entry = nodes.entry(classes=list(classes))
-    para = nodes.paragraph()
-    para.extend(children)
-    entry += para
-    return entry
-
-
-def _table(
-    anchor: str,
-    classes: list[str],
-    headers: Sequence[str],
-    widths: Sequence[int],
-    rows: list[nodes.row],
-) -> nodes.table:
-    table = nodes.table(classes=[*classes, "colwidths-given"], ids=[anchor])
-    tgroup = nodes.tgroup(cols=len(headers))
-    table += tgroup
-    for width in widths:
-        tgroup += nodes.colspec(colwidth=width)
-    thead = nodes.thead()
-    head = nodes.row()
-    for text in headers:
-        head += _entry(nodes.Text(text))
-    thead += head
-    tgroup += thead
-    tbody = nodes.tbody()
-    tbody.extend(rows)
-    tgroup += tbody
-    return table
 
 
 def _row(*entries: nodes.entry, classes: Sequence[str] = ()) -> nodes.row:

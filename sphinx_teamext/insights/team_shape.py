@@ -19,7 +19,8 @@ from ..domain import TeamDomain
 from ..locale import _
 from ..model import Member, Person, Role, View
 from ..parsing import Problem, parse_selection
-from ..render.common import level, link
+from ..render.common import entry as _entry
+from ..render.common import level, link, table
 from ..views import Ref, ref, ref_of
 from . import INSIGHT_DATA, INSIGHT_RENDER
 from .diagram import label, mermaid_node, plain
@@ -111,18 +112,7 @@ def shape_data(domain: TeamDomain, view: View) -> ShapeData:
     )
 
 
-def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
-    entry = nodes.entry(classes=list(classes))
-    para = nodes.paragraph()
-    para.extend(children)
-    entry += para
-    return entry
-
-
 def shape_table(data: ShapeData, anchor: str) -> nodes.table:
-    table = nodes.table(classes=["teamext-team-shape-table", "colwidths-given"], ids=[anchor])
-    if data.caption:
-        table += nodes.title(data.caption, data.caption)
     headers = [
         _("Skill"),
         _("Best on the team"),
@@ -130,18 +120,8 @@ def shape_table(data: ShapeData, anchor: str) -> nodes.table:
         _("Roles ask for"),
         _("Depth gap"),
     ]
-    tgroup = nodes.tgroup(cols=len(headers))
-    table += tgroup
-    for width in (24, 22, 10, 22, 16):  # characters in text output, ratios elsewhere
-        tgroup += nodes.colspec(colwidth=width)
-    thead = nodes.thead()
-    head = nodes.row()
-    for text in headers:
-        head += _entry(nodes.Text(text))
-    thead += head
-    tgroup += thead
-    tbody = nodes.tbody()
     dash = nodes.Text("–")
+    rows = []
     for row in data.rows:
         tr = nodes.row(classes=["teamext-gap"] if row.gap else [])
         tr += _entry(nodes.strong("", "", link(row.skill)), classes=["teamext-row-head"])
@@ -164,9 +144,9 @@ def shape_table(data: ShapeData, anchor: str) -> nodes.table:
             tr += _entry(nodes.strong("", _("nobody at depth")), classes=["teamext-gap"])
         else:
             tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
-        tbody += tr
-    tgroup += tbody
-    return table
+        rows.append(tr)
+    widths = (24, 22, 10, 22, 16)
+    return table(anchor, ["teamext-team-shape-table"], headers, widths, rows, data.caption)
 
 
 def radar_code(data: ShapeData) -> str:

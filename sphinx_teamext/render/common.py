@@ -82,3 +82,41 @@ def field(name: str, body: nodes.Node) -> nodes.field:
 
 def none_text() -> nodes.paragraph:
     return nodes.paragraph("", _("none"), classes=["teamext-none"])
+
+
+def entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
+    """A table cell holding one paragraph."""
+    cell = nodes.entry(classes=list(classes))
+    para = nodes.paragraph()
+    para.extend(children)
+    cell += para
+    return cell
+
+
+def table(
+    anchor: str,
+    classes: Sequence[str],
+    headers: Sequence[str | nodes.Node],
+    widths: Sequence[int],
+    rows: Iterable[nodes.row],
+    caption: str = "",
+) -> nodes.table:
+    """A plain table every builder renders; ``widths`` are characters in text
+    output and ratios elsewhere. Captioned tables need ids, hence ``anchor``."""
+    tbl = nodes.table(classes=[*classes, "colwidths-given"], ids=[anchor])
+    if caption:
+        tbl += nodes.title(caption, caption)
+    tgroup = nodes.tgroup(cols=len(headers))
+    tbl += tgroup
+    for width in widths:
+        tgroup += nodes.colspec(colwidth=width)
+    thead = nodes.thead()
+    head = nodes.row()
+    for header in headers:
+        head += entry(header if isinstance(header, nodes.Node) else nodes.Text(str(header)))
+    thead += head
+    tgroup += thead
+    tbody = nodes.tbody()
+    tbody.extend(rows)
+    tgroup += tbody
+    return tbl

@@ -8,16 +8,8 @@ from docutils import nodes
 
 from ..locale import _
 from ..views import MapData
+from .common import entry as _entry
 from .common import level, link
-
-
-def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
-    entry = nodes.entry(classes=list(classes))
-    para = nodes.paragraph()
-    for child in children:
-        para += child
-    entry += para
-    return entry
 
 
 def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
