@@ -109,6 +109,13 @@ def test_stage_lists_skills_and_roles(built):
 def test_skill_map_is_a_table_with_depth_marked(built):
     maps = soup(built, "index").find_all(class_="teamext-skill-map")
     assert len(maps) == 2
+    # a wide map scrolls: keyboard users can focus it, screen readers hear its name
+    assert (maps[0]["tabindex"], maps[0]["role"], maps[0]["aria-label"]) == (
+        "0",
+        "region",
+        "First hires",
+    )
+    assert maps[1]["aria-label"] == "Skill map"
     people = maps[0].find("table")
     assert text(people.find("caption")).startswith("First hires")
     header = [text(th) for th in people.find("thead").find_all("th")]

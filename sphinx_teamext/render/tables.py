@@ -10,6 +10,7 @@ from ..locale import _
 from ..views import MapData
 from .common import entry as _entry
 from .common import level, link
+from .nodes import scroll_region
 
 
 def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
@@ -30,7 +31,7 @@ def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
 def skill_map(
     data: MapData, scale: Sequence[str], depth: int, kind_label: str, anchor: str
 ) -> nodes.container:
-    wrap = nodes.container(classes=["teamext-skill-map"])
+    wrap = scroll_region(classes=["teamext-skill-map"], label=data.caption or _("Skill map"))
     if not data.rows or not data.skills:
         wrap += nodes.paragraph(
             "", _("This skill map has no rows or no skills to show."), classes=["teamext-none"]
