@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -11,6 +13,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import sphinx_teamext
+
+# sphinxext-opengraph prints a line about matplotlib when it is imported, even
+# with social cards off; import it quietly so `nox -s docs` stays quiet.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
