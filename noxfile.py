@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +13,27 @@ import nox
 ROOT = Path(__file__).parent
 BUILD = ROOT / "build"
 
+
+def _link_pyenv_pythons() -> None:
+    """Let the compat session find Python 3.12 and 3.13 where pyenv has them but
+    its shims do not answer for them: link the real interpreters into a folder
+    put first on PATH, so neither nox nor uv tries to download one."""
+    links = ROOT / ".nox" / "_pythons"
+    for minor in ("3.12", "3.13"):
+        name = f"python{minor}"
+        found = shutil.which(name)
+        if found and subprocess.run([found, "-c", ""], capture_output=True).returncode == 0:
+            continue
+        candidates = sorted(Path("~/.pyenv/versions").expanduser().glob(f"{minor}.*/bin/{name}"))
+        if candidates:
+            links.mkdir(parents=True, exist_ok=True)
+            link = links / name
+            link.unlink(missing_ok=True)
+            link.symlink_to(candidates[-1])
+            os.environ["PATH"] = f"{links}{os.pathsep}{os.environ['PATH']}"
+
+
+_link_pyenv_pythons()
 nox.options.reuse_existing_virtualenvs = True
 # uv makes environments in seconds; plain venv works everywhere else.
 nox.options.default_venv_backend = "uv|venv"
