@@ -41,3 +41,21 @@ def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestA
     finally:
         app.cleanup()
     return app
+
+
+MYST_CONF = (
+    'extensions = ["myst_parser", "sphinx_teamext"]\n'
+    'myst_enable_extensions = ["colon_fence"]\n'
+    "nitpicky = True\n"
+)
+
+
+def build_pages(dest: Path, pages: dict[str, str]) -> SphinxTestApp:
+    """Build a MyST project in ``dest`` whose index lists ``pages`` (name -> body)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "conf.py").write_text(MYST_CONF, encoding="utf-8")
+    toctree = "```{toctree}\n" + "\n".join(pages) + "\n```\n"
+    (dest / "index.md").write_text("# Examples\n\n" + toctree, encoding="utf-8")
+    for name, body in pages.items():
+        (dest / f"{name}.md").write_text(f"# {name}\n\n{body}\n", encoding="utf-8")
+    return build(dest)

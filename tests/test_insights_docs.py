@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from helpers import build
+from helpers import build_pages
 from test_insights_chart import parse_flowchart
 from test_reference import FENCE, REFERENCE
 
@@ -15,23 +15,11 @@ def fences(page: str) -> list[str]:
 
 
 def test_every_insight_example_builds_without_warnings(tmp_path: Path) -> None:
-    src = tmp_path / "examples"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_teamext"]\n'
-        'myst_enable_extensions = ["colon_fence"]\n'
-        "nitpicky = True\n",
-        encoding="utf-8",
-    )
     insights = fences("insights.md")
     assert len(insights) == 3
     # the records the examples name are the main reference page's examples
     pages = {"records": "\n\n".join(fences("index.md")), "insights": "\n\n".join(insights)}
-    toctree = "```{toctree}\n" + "\n".join(pages) + "\n```\n"
-    (src / "index.md").write_text("# Examples\n\n" + toctree, encoding="utf-8")
-    for name, body in pages.items():
-        (src / f"{name}.md").write_text(f"# {name}\n\n{body}\n", encoding="utf-8")
-    app = build(src)
+    app = build_pages(tmp_path / "examples", pages)
     assert app.warning.getvalue() == ""
     html = (app.outdir / "insights.html").read_text(encoding="utf-8")
     for cls in ("teamext-team-chart", "teamext-team-shape", "teamext-scorecard"):

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import build
+from helpers import build_pages
 
 from sphinx_teamext.config import CONFIG_VALUES
 from sphinx_teamext.warnings import SUBTYPES
@@ -29,20 +29,7 @@ def test_reference_has_examples():
 
 def test_every_example_builds_without_warnings(tmp_path):
     """All examples together form one small handbook: links between them resolve."""
-    src = tmp_path / "examples"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_teamext"]\n'
-        'myst_enable_extensions = ["colon_fence"]\n'
-        "nitpicky = True\n",
-        encoding="utf-8",
-    )
-    names = [name for name, _ in examples()]
-    toctree = "```{toctree}\n" + "\n".join(names) + "\n```\n"
-    (src / "index.md").write_text("# Examples\n\n" + toctree, encoding="utf-8")
-    for name, body in examples():
-        (src / f"{name}.md").write_text(f"# {name}\n\n{body}", encoding="utf-8")
-    app = build(src)
+    app = build_pages(tmp_path / "examples", dict(examples()))
     assert app.warning.getvalue() == ""
     html = "".join(p.read_text(encoding="utf-8") for p in app.outdir.glob("*.html"))
     assert "team-role-mle" in html and "teamext-skill-map-table" in html
