@@ -103,7 +103,7 @@ def chart_code(data: ChartData, transform: Any) -> str:
     people = len(data.nodes) - roles
     lines = [
         f"flowchart {data.direction}",
-        f"  accTitle: {plain(data.caption) or _('Org chart')}",
+        "  accTitle: " + (plain(data.caption) or _("Org chart")),
         "  accDescr: "
         + plain(
             _("Roles: %(roles)d. People: %(people)d. Each arrow points from a manager to a report.")

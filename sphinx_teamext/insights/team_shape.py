@@ -155,7 +155,7 @@ def radar_code(data: ShapeData) -> str:
     axes = ", ".join(f"s{i}[{label(row.skill.title)}]" for i, row in enumerate(data.rows))
     lines = [
         "radar-beta",
-        f"  accTitle: {plain(data.caption) or _('Team shape')}",
+        "  accTitle: " + (plain(data.caption) or _("Team shape")),
         "  accDescr: " + plain(_("Level of each person in each skill, from 0 to %d") % top),
         f"  axis {axes}",
     ]
