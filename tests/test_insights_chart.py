@@ -62,6 +62,17 @@ MLE = 'Machine <b>Learning</b> "Engineer" & co'
 PERSON_A = "Person A <script>alert(1)</script>"
 
 
+#: Each node of the test chart and the card it links to.
+CHART_LINKS = {
+    "CEO": "org.html#team-role-ceo",
+    "ML lead": "org.html#team-role-ml-lead",
+    MLE: "org.html#team-role-mle",
+    PERSON_A: "people.html#team-person-person-a",
+    "Person B": "people.html#team-person-person-b",
+    "Person C": "people.html#team-person-person-c",
+}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return build(copy_root("insight-chart", tmp_path_factory.mktemp("chart")))
@@ -107,14 +118,7 @@ def test_full_chart_follows_reports_to_with_shapes_and_caption(built):
 
 def test_each_node_links_to_its_card(built):
     links = charts(built)[0]["links"]
-    assert links == {
-        "CEO": "org.html#team-role-ceo",
-        "ML lead": "org.html#team-role-ml-lead",
-        MLE: "org.html#team-role-mle",
-        PERSON_A: "people.html#team-person-person-a",
-        "Person B": "people.html#team-person-person-b",
-        "Person C": "people.html#team-person-person-c",
-    }
+    assert links == CHART_LINKS
     for href in links.values():
         page, anchor = href.split("#")
         assert soup(built, page.removesuffix(".html")).find(id=anchor) is not None
