@@ -9,12 +9,16 @@ __version__ = "0.1.0"
 
 def setup(app: Any) -> dict[str, Any]:
     """Register the extension; each module registers its own pieces."""
+    from .checks.empty_sections import setup_empty_sections
     from .config import setup_config
     from .directives.records import setup_records
+    from .directives.scorecard import setup_scorecard
     from .directives.skill_map import setup_skill_map
+    from .directives.team_chart import setup_team_chart
+    from .directives.team_shape import setup_team_shape
+    from .directives.xref import setup_xref
     from .domain import TeamDomain
     from .events import setup_events
-    from .insights import setup_insights
     from .locale import CATALOG, LOCALE_DIR
     from .render.html import setup_html
     from .render.latex import setup_latex
@@ -25,16 +29,23 @@ def setup(app: Any) -> dict[str, Any]:
     setup_config(app)
     setup_nodes(app)
     app.add_domain(TeamDomain)
+    setup_xref(app)
     setup_records(app)
     setup_skill_map(app)
-    setup_insights(app)
+    # Charts are sphinxcontrib-mermaid nodes; load it so they render with or
+    # without the project listing it.
+    app.setup_extension("sphinxcontrib.mermaid")
+    setup_team_chart(app)
+    setup_team_shape(app)
+    setup_scorecard(app)
+    setup_empty_sections(app)
     app.add_post_transform(ResolveViews)
     setup_events(app)
     setup_html(app)
     setup_latex(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -9,7 +9,7 @@ from those lists on demand and cached until the lists change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -17,36 +17,16 @@ from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.environment import BuildEnvironment
-from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .locale import _
-from .model import KINDS, NAMESPACES, Member, Person, Record, Role, Skill, Stage, View
+from .model import KINDS, NAMESPACES, Member, Person, Record, Role, Skill, Stage
+
+if TYPE_CHECKING:
+    from .views import View
 
 #: Cross-reference role name -> record kind.
 ROLE_KINDS = {"skill": "skill", "stage": "stage", "role": "role", "person": "person"}
-
-
-class TeamXRefRole(XRefRole):
-    """``{team:role}`mle``` or ``{team:role}`the MLE role <mle>```."""
-
-    def __init__(self) -> None:
-        # Inline, not literal: these references read as prose, not code.
-        super().__init__(innernodeclass=nodes.inline, warn_dangling=False)
-
-    def result_nodes(
-        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
-    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        # A reference shows its target's title and page: record it as a view so
-        # the page is rewritten when either changes (see events.pages_to_rewrite).
-        if is_ref:
-            domain = env.get_domain("team")
-            assert isinstance(domain, TeamDomain)
-            kind = ROLE_KINDS.get(node["reftype"], node["reftype"])
-            domain.add_view(
-                View("ref", env.docname, self.lineno, (("kind", kind), ("id", node["reftarget"])))
-            )
-        return [node], []
 
 
 class _RecordIndex(Index):
@@ -107,14 +87,12 @@ class TeamDomain(Domain):
         "role": ObjType(_("role"), "role"),
         "person": ObjType(_("person"), "person"),
     }
-    roles = {name: TeamXRefRole() for name in ROLE_KINDS}  # type: ignore[misc]
     indices = [RoleIndex, SkillIndex]
     initial_data = {
         "records": {},  # docname -> [Record] in source order
         "views": {},  # docname -> [View] in source order
-        "digests": {},  # docname -> digest of the data its views showed when written
     }
-    data_version = 1
+    data_version = 2
 
     # -- storage, keyed by docname -------------------------------------------------
 
@@ -126,19 +104,13 @@ class TeamDomain(Domain):
     def _views(self) -> dict[str, list[View]]:
         return self.data["views"]  # type: ignore[no-any-return]
 
-    @property
-    def digests(self) -> dict[str, str]:
-        return self.data["digests"]  # type: ignore[no-any-return]
-
     def add_record(self, record: Record) -> None:
         self._records.setdefault(record.docname, []).append(record)
         self._cache = None
 
-    def add_view(self, view: View) -> int:
-        views = self._views.setdefault(view.docname, [])
-        views.append(view)
+    def add_view(self, view: View) -> None:
+        self._views.setdefault(view.docname, []).append(view)
         self._cache = None
-        return len(views) - 1
 
     def next_seq(self, docname: str) -> int:
         return len(self._records.get(docname, ()))
@@ -146,7 +118,6 @@ class TeamDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self._records.pop(docname, None)
         self._views.pop(docname, None)
-        self.digests.pop(docname, None)
         self._cache = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -252,14 +223,6 @@ class TeamDomain(Domain):
                     index.setdefault(sid, []).append((member, level))
             derived[key] = index
         return list(derived[key].get(skill, ()))
-
-    def record_at(self, docname: str, seq: int) -> Record | None:
-        records = self._records.get(docname, [])
-        return records[seq] if 0 <= seq < len(records) else None
-
-    def view_at(self, docname: str, seq: int) -> View | None:
-        views = self._views.get(docname, [])
-        return views[seq] if 0 <= seq < len(views) else None
 
     def unique(self, records: Iterable[Record]) -> list[Record]:
         """Drop duplicate definitions, keeping the first in document order."""

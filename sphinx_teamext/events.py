@@ -1,7 +1,19 @@
-"""Sphinx event handlers: the derived-data phase between reading and writing."""
+"""Sphinx event handlers: the derived-data phase between reading and writing,
+and which pages each output must rewrite.
+
+A page shows data from other pages, so it is out of date when that data
+changes even though its source did not. What a page showed when it was last
+written belongs to that output (the html folder, the text folder, ...), not
+to the environment they share: each output keeps its own record, written
+only after a build of it succeeded, so a builder that runs in between, or a
+write that fails half-way, never makes another output look up to date.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
 from typing import cast
 
 from docutils import nodes
@@ -14,21 +26,49 @@ from .domain import TeamDomain
 from .views import digest
 from .warnings import warn
 
+#: Under the doctree folder: one small file per output (builder and folder).
+STATE_DIR = "teamext"
+
 
 def team_domain(env: BuildEnvironment) -> TeamDomain:
     return cast(TeamDomain, env.get_domain("team"))
 
 
-def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Pages whose views now show different data from what they were written with."""
-    domain = team_domain(env)
-    changed = []
-    for docname, views in sorted(domain.views_by_doc().items()):
-        new = digest(domain, views)
-        if domain.digests.get(docname) != new:
-            domain.digests[docname] = new
-            changed.append(docname)
-    return changed
+class OutputDigests:
+    """Digests of what each page of one output showed when it was written."""
+
+    def __init__(self) -> None:
+        self.pending: dict[str, str] | None = None
+
+    @staticmethod
+    def path(app: Sphinx) -> Path:
+        out = str(Path(app.outdir).resolve())
+        key = hashlib.sha1(out.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+        return Path(app.doctreedir) / STATE_DIR / f"{app.builder.name}-{key}.json"
+
+    def load(self, app: Sphinx) -> dict[str, str]:
+        try:
+            data = json.loads(self.path(app).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def pages_to_rewrite(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Pages whose views show different data from what this output holds."""
+        domain = team_domain(env)
+        written = self.load(app)
+        now = {doc: digest(domain, views) for doc, views in domain.views_by_doc().items()}
+        self.pending = now
+        return sorted(doc for doc, value in now.items() if written.get(doc) != value)
+
+    def save(self, app: Sphinx, exception: Exception | None) -> None:
+        """Remember what was written, once the whole build has succeeded."""
+        if exception is not None or self.pending is None or app.builder is None:
+            return
+        path = self.path(app)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.pending, sort_keys=True), encoding="utf-8")
+        self.pending = None
 
 
 def check_project(app: Sphinx, env: BuildEnvironment) -> None:
@@ -49,6 +89,8 @@ def unknown_reference(
 
 
 def setup_events(app: Sphinx) -> None:
-    app.connect("env-get-updated", pages_to_rewrite)
+    digests = OutputDigests()  # one per application: outputs never share it
+    app.connect("env-get-updated", digests.pages_to_rewrite)
+    app.connect("build-finished", digests.save)
     app.connect("env-check-consistency", check_project)
     app.connect("missing-reference", unknown_reference)

@@ -6,7 +6,7 @@ that every warning can point at it and every list can keep document order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 #: Kind -> namespace. Roles and people share one, so ``:reports-to:`` is never ambiguous.
@@ -78,23 +78,3 @@ class Role(Member):
 class Person(Member):
     kind: ClassVar[str] = "person"
     role: str = ""
-
-
-@dataclass(frozen=True)
-class View:
-    """Something a page shows that is computed from records on other pages.
-
-    ``what`` names the renderer; ``args`` are its parsed options. The page is
-    rewritten when the data behind one of its views changes.
-    """
-
-    what: str
-    docname: str
-    lineno: int
-    args: tuple[tuple[str, object], ...] = field(default=())
-
-    def arg(self, name: str, default: object = None) -> object:
-        for key, value in self.args:
-            if key == name:
-                return value
-        return default

@@ -1,18 +1,32 @@
-"""What each view shows, computed from the domain as plain, comparable data.
+"""Views: what a page shows that is computed from records on other pages.
 
-The renderers turn this data into nodes, and ``env-get-updated`` compares a
-digest of it between builds: a page is rewritten exactly when the data it
-shows has changed, and the two can never disagree.
+A view is a small frozen dataclass, one class per kind (card, skill map,
+org chart, ...), stored in the domain under the page that shows it and
+carried by that page's placeholder node. Each kind answers three questions:
+what data it shows (:meth:`View.compute`, also the page's digest), how that
+data becomes nodes (:meth:`View.render`), and which ids it defines.
+
+Kinds are dispatched by method, not by name, so this module knows none of
+them: the node-building layer (``render``) defines them on top of it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .domain import TeamDomain
-from .model import Member, Person, Record, Role, Skill, Stage, View
+from .model import Member, Record
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+    from .render.context import RenderContext
+
+#: A project-wide problem: ``(subtype, message, (docname, lineno))``.
+Finding = tuple[str, str, tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -24,6 +38,10 @@ class Ref:
     title: str
     docname: str | None
 
+    @property
+    def anchor(self) -> str:
+        return f"team-{self.kind}-{self.id}"
+
 
 @dataclass(frozen=True)
 class Leveled:
@@ -31,80 +49,97 @@ class Leveled:
     level: int
 
 
-@dataclass(frozen=True)
-class CardData:
-    record: Record
-    skills: tuple[Leveled, ...] = ()
-    stages: tuple[Ref, ...] = ()
-    assesses: tuple[Ref, ...] = ()
-    reports_to: Ref | None = None
-    role: Ref | None = None
-    # Backlinks, computed across the whole project.
-    needed_by_roles: tuple[Leveled, ...] = ()
-    held_by_people: tuple[Leveled, ...] = ()
-    assessed_in: tuple[Ref, ...] = ()
-    taken_by_roles: tuple[Ref, ...] = ()
-
-
-@dataclass(frozen=True)
-class MapData:
-    caption: str
-    rows: tuple[tuple[Ref, tuple[int | None, ...]], ...]
-    skills: tuple[Ref, ...]
-
-
 def ref(domain: TeamDomain, kind: str, ident: str) -> Ref:
     record = domain.lookup(kind, ident)
     if record is None:
         return Ref(kind, ident, ident, None)
-    return Ref(record.kind, record.id, record.title, record.docname)
+    return ref_of(record)
 
 
 def ref_of(record: Record) -> Ref:
     return Ref(record.kind, record.id, record.title, record.docname)
 
 
-def card_data(domain: TeamDomain, record: Record) -> CardData:
-    if isinstance(record, Role):
-        return CardData(
-            record,
-            skills=_leveled(domain, record),
-            stages=tuple(ref(domain, "stage", s) for s in record.stages),
-            reports_to=ref(domain, "org", record.reports_to) if record.reports_to else None,
-        )
-    if isinstance(record, Person):
-        return CardData(
-            record,
-            skills=_leveled(domain, record),
-            reports_to=ref(domain, "org", record.reports_to) if record.reports_to else None,
-            role=ref(domain, "role", record.role) if record.role else None,
-        )
-    if isinstance(record, Stage):
-        return CardData(
-            record,
-            assesses=tuple(ref(domain, "skill", s) for s in record.assesses),
-            taken_by_roles=tuple(ref_of(r) for r in domain.all_roles() if record.id in r.stages),
-        )
-    if isinstance(record, Skill):
-        return CardData(
-            record,
-            needed_by_roles=_holders(domain, "role", record.id),
-            held_by_people=_holders(domain, "person", record.id),
-            assessed_in=tuple(ref_of(s) for s in domain.all_stages() if record.id in s.assesses),
-        )
-    return CardData(record)
+@dataclass(frozen=True)
+class View:
+    """One thing a page shows from the project's records.
+
+    ``anchor`` is the id the view's output carries, unique on its page; it is
+    chosen when the page is read (see ``directives.base``), from the record
+    or stage id the view is about, never from a line number.
+    """
+
+    #: Short name, used in messages and by tests; never for dispatch.
+    what: ClassVar[str] = ""
+    #: HTML builders expand the view in the writer (which runs in the parallel
+    #: write processes) instead of in the post-transform (which does not).
+    lazy: ClassVar[bool] = False
+
+    docname: str
+    lineno: int
+    anchor: str = ""
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        """The data the view shows: plain, comparable values (the digest covers them)."""
+        raise NotImplementedError
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        """``data`` (from :meth:`compute`) as nodes every builder understands."""
+        raise NotImplementedError
+
+    def ids(self) -> tuple[str, ...]:
+        """The ids the rendered view defines on its page."""
+        return (self.anchor,) if self.anchor else ()
+
+    def id_base(self) -> str:
+        """What :attr:`anchor` is made from, before a ``-2`` suffix for repeats."""
+        return ""
+
+    def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
+        """The words a lazily expanded view gives the search index."""
+        return ""
+
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        """Ids in the view's options that name nothing."""
+        return iter(())
 
 
-def _leveled(domain: TeamDomain, member: Member) -> tuple[Leveled, ...]:
-    return tuple(Leveled(ref(domain, "skill", sid), level) for sid, level in member.skills)
+@dataclass(frozen=True)
+class XrefView(View):
+    """A ``{team:*}`` reference: it shows the target's title and page, so the
+    page is rewritten when either changes. Sphinx's resolver renders it."""
+
+    what: ClassVar[str] = "ref"
+
+    kind: str = ""
+    target: str = ""
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        return ref(domain, self.kind, self.target.strip())
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        return []
+
+    def ids(self) -> tuple[str, ...]:
+        return ()
 
 
-def _holders(domain: TeamDomain, kind: str, skill: str) -> tuple[Leveled, ...]:
-    # An index, not a scan of every member: skills x members is quadratic.
-    return tuple(Leveled(ref_of(member), level) for member, level in domain.holders(kind, skill))
+def view_data(domain: TeamDomain, view: View) -> Any:
+    """The data ``view`` shows, memoised until the records change: the digest
+    after reading and each placeholder written later ask for the same data."""
+    memo = domain.memo("view-data")
+    if view not in memo:
+        memo[view] = view.compute(domain)
+    return memo[view]
+
+
+def digest(domain: TeamDomain, views: Sequence[View]) -> str:
+    text = repr([view_data(domain, v) for v in views])
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def select_rows(domain: TeamDomain, rows: object) -> list[Member]:
+    """``:rows:`` of a skill map: ``roles``, ``people`` or a tuple of ids."""
     if rows == "people":
         return list(domain.all_people())
     if rows in (None, "roles"):
@@ -117,12 +152,13 @@ def select_rows(domain: TeamDomain, rows: object) -> list[Member]:
     return chosen
 
 
-def select_skills(domain: TeamDomain, members: Sequence[Member], skills: object) -> list[Ref]:
+def skill_columns(domain: TeamDomain, members: Sequence[Member], skills: object) -> list[Ref]:
+    """The skills a map or a team shape shows: the chosen ids, or every skill
+    the members list (defined ones in document order, then undefined ones)."""
     if isinstance(skills, tuple):
         return [ref(domain, "skill", s) for s in skills if domain.lookup("skill", s)]
     used = {sid for m in members for sid, _ in m.skills}
     known = [ref_of(s) for s in domain.all_skills() if s.id in used]
-    # Skills a row names but nobody defined still get a column, after the rest.
     known_ids = {r.id for r in known}
     missing: list[Ref] = []
     for member in members:
@@ -130,45 +166,3 @@ def select_skills(domain: TeamDomain, members: Sequence[Member], skills: object)
             if sid not in known_ids and all(m.id != sid for m in missing):
                 missing.append(Ref("skill", sid, sid, None))
     return known + missing
-
-
-def map_data(domain: TeamDomain, view: View) -> MapData:
-    members = select_rows(domain, view.arg("rows"))
-    columns = select_skills(domain, members, view.arg("skills"))
-    rows = tuple((ref_of(m), tuple(m.level_of(c.id) for c in columns)) for m in members)
-    return MapData(str(view.arg("caption", "") or ""), rows, tuple(columns))
-
-
-def view_data(domain: TeamDomain, view: View) -> object:
-    """The data a view shows; renderers and digests both start here.
-
-    Memoised until the records change: the digest after reading and each
-    placeholder written later (a card has two) ask for the same data.
-    """
-    try:
-        hash(view)
-    except TypeError:  # an insight view with unhashable arguments
-        return _compute(domain, view)
-    memo = domain.memo("view-data")
-    if view not in memo:
-        memo[view] = _compute(domain, view)
-    return memo[view]
-
-
-def _compute(domain: TeamDomain, view: View) -> object:
-    from .insights import INSIGHT_DATA  # late: insights build on this module
-
-    if view.what == "card":
-        record = domain.record_at(view.docname, int(str(view.arg("seq"))))
-        return card_data(domain, record) if record is not None else None
-    if view.what == "map":
-        return map_data(domain, view)
-    if view.what == "ref":  # a {team:*} reference: it shows the target's title and page
-        return ref(domain, str(view.arg("kind")), str(view.arg("id")).strip())
-    compute = INSIGHT_DATA.get(view.what)
-    return compute(domain, view) if compute else None
-
-
-def digest(domain: TeamDomain, views: Sequence[View]) -> str:
-    text = repr([view_data(domain, v) for v in views])
-    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()

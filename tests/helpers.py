@@ -7,7 +7,10 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_teamext.render.nodes import expand, team_view
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -59,3 +62,12 @@ def build_pages(dest: Path, pages: dict[str, str]) -> SphinxTestApp:
     for name, body in pages.items():
         (dest / f"{name}.md").write_text(f"# {name}\n\n{body}\n", encoding="utf-8")
     return build(dest)
+
+
+def resolved(app: SphinxTestApp, docname: str) -> nodes.document:
+    """``docname``'s tree as the writer sees it: resolved, and with the views
+    that HTML builders expand only while writing expanded the same way."""
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    for node in list(doctree.findall(team_view)):
+        expand(node, app.builder)
+    return doctree

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import build, copy_root
+from helpers import build, copy_root, resolved
 
 
 @pytest.fixture(scope="module")
@@ -13,8 +13,8 @@ def built(tmp_path_factory):
     return build(copy_root("insight-parity", tmp_path_factory.mktemp("parity")))
 
 
-def resolved(app, docname: str) -> str:
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+def shaped(app, docname: str) -> str:
+    doctree = resolved(app, docname)
     text = doctree.pformat()
     # the page's own name and the parser's bookkeeping are the only allowed differences
     text = text.replace(docname, "<page>")
@@ -26,6 +26,6 @@ def test_builds_without_warnings(built):
 
 
 def test_myst_and_rst_give_the_same_doctree(built):
-    myst, rst = resolved(built, "in-myst"), resolved(built, "in-rst")
+    myst, rst = shaped(built, "in-myst"), shaped(built, "in-rst")
     assert "<mermaid" in myst and "teamext-scorecard" in myst and "teamext-team-shape" in myst
     assert myst == rst

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
-from helpers import build, copy_root
+from helpers import build, copy_root, resolved
 
 
 def text(node) -> str:
@@ -32,10 +32,13 @@ def test_builds_without_warnings(built):
 
 
 def test_each_scorecard_is_a_container_of_its_own(built, cards):
-    doctree = built.env.get_and_resolve_doctree("index", built.builder)
+    doctree = resolved(built, "index")
     found = [n for n in doctree.findall(nodes.container) if "teamext-scorecard" in n["classes"]]
     assert len(found) == 2
-    assert [c["id"] for c in cards] == ["team-scorecard-7", "team-scorecard-10"]
+    assert [c["id"] for c in cards] == [
+        "team-scorecard-programming-challenge",
+        "team-scorecard-ml-challenge",
+    ]
 
 
 def test_heading_facts_and_candidate_line(cards):

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import build, copy_root
+from helpers import build, copy_root, resolved
 from sphinxcontrib.mermaid import mermaid
 from test_insights_chart import decode
 
-from sphinx_teamext.insights.team_shape import ShapeData, ShapeRow, radar_margins
+from sphinx_teamext.render.team_shape import ShapeData, ShapeRow, radar_margins
 from sphinx_teamext.views import Ref
 
 DEVOPS = 'DevOps <i>and</i> "cloud"'
@@ -51,7 +51,9 @@ def test_builds_without_warnings(built):
 def test_whole_team_table(built):
     shape = shapes(built)[0]
     table = shape.select_one("table")
-    assert table["id"].startswith("team-shape-")
+    # the id is on the view's container: furo copies a table's id to its wrapper
+    # ("team-shape" is the page's section, so the first view takes the next free id)
+    assert shape["id"] == "team-shape-2" and not table.get("id")
     assert "teamext-team-shape-table" in table["class"]
     assert text(table.caption).startswith("The first hires")
     assert table_rows(shape) == [
@@ -124,7 +126,7 @@ def test_fewer_than_three_skills_means_no_chart(built):
 
 
 def test_chart_is_a_mermaid_node(built):
-    doctree = built.env.get_and_resolve_doctree("index", built.builder)
+    doctree = resolved(built, "index")
     codes = [node["code"] for node in doctree.findall(mermaid)]
     assert len(codes) == 2
     for code in codes:
@@ -138,7 +140,8 @@ def test_latex_has_the_table(tmp_path):
     app = build(copy_root("insight-shape", tmp_path), "latex")
     assert "[teamext." not in app.warning.getvalue()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\label{\detokenize{index:team-shape-" in tex
+    assert r"\label{\detokenize{index:team-shape-2}}" in tex
+    assert r"\label{\detokenize{index:team-shape-3}}" in tex
     assert "People at depth" in tex and "nobody at depth" in tex
     assert r"The next hire should bring:" in tex
     assert "No chart: a team shape needs at least 3 skills" in tex

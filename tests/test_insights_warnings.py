@@ -55,7 +55,7 @@ def test_bad_values_fall_back_to_defaults(built):
     assert codes[2] is None  # unknown root -> nobody to show
     assert charts[2].get_text(strip=True) == "This chart has nobody to show."
     views = built.env.get_domain("team").views_by_doc()["index"]
-    shapes = [v.arg("people") for v in views if v.what == "shape"]
+    shapes = [v.people for v in views if v.what == "shape"]
     assert shapes == [("person-a", "mle"), "all"]  # good ids kept; an empty list means all
     cards = page.select(".teamext-scorecard")
     assert [c.get_text(strip=True) for c in cards] == [

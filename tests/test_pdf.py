@@ -28,7 +28,8 @@ from helpers import build, copy_root
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_teamext.domain import TeamDomain
-from sphinx_teamext.views import MapData, view_data
+from sphinx_teamext.render.skill_map import MapData
+from sphinx_teamext.views import view_data
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
-from helpers import build, copy_root
+from helpers import build, copy_root, resolved
 
 from sphinx_teamext.domain import TeamDomain
 from sphinx_teamext.model import Person, Role, Skill, Stage
@@ -166,13 +166,8 @@ def doctrees(tmp_path_factory):
     for flavour in ("myst", "rst"):
         app = build(copy_root(f"core-{flavour}", tmp_path_factory.mktemp(flavour)))
         assert app.warning.getvalue() == "", flavour
-        trees[flavour] = {
-            doc: app.env.get_and_resolve_doctree(doc, app.builder) for doc in ("skills", "roles")
-        }
-        trees[flavour]["maps"] = [
-            m.deepcopy()
-            for m in app.env.get_and_resolve_doctree("index", app.builder).findall(nodes.table)
-        ]
+        trees[flavour] = {doc: resolved(app, doc) for doc in ("skills", "roles")}
+        trees[flavour]["maps"] = [m.deepcopy() for m in resolved(app, "index").findall(nodes.table)]
     return trees
 
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any, ClassVar, cast
+from dataclasses import replace
+from typing import Any, ClassVar, TypeVar, cast
 
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import TeamDomain
-from ..model import View
 from ..parsing import Problem
 from ..render.nodes import team_view
+from ..views import View
 from ..warnings import warn
+
+V = TypeVar("V", bound=View)
 
 
 def _text(value: str | None) -> str:
@@ -86,11 +89,25 @@ class TeamDirective(SphinxDirective):
         value = str(self.options.get(name, "")).strip()
         return value or None
 
-    def add_view(self, what: str, **args: object) -> int:
-        view = View(what, self.env.docname, self.lineno, tuple(args.items()))
-        return self.domain.add_view(view)
+    def add_view(self, view: V) -> V:
+        """Store ``view`` with a page-unique id made from what it is about."""
+        base = view.id_base()
+        if base:
+            view = replace(view, anchor=self.unique_id(base))
+        self.domain.add_view(view)
+        return view
 
-    def placeholder(self, seq: int, part: str = "") -> team_view:
-        node = team_view(docname=self.env.docname, seq=seq, part=part)
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3`` ... when the page already has it."""
+        taken = cast(set[str], self.env.temp_data.setdefault("teamext_ids", set()))
+        ident, n = base, 1
+        while ident in taken or ident in self.state.document.ids:
+            n += 1
+            ident = f"{base}-{n}"
+        taken.add(ident)
+        return ident
+
+    def placeholder(self, view: View, part: str = "") -> team_view:
+        node = team_view(view=view, part=part)
         self.set_source_info(node)
         return node

@@ -18,6 +18,7 @@ from ..parsing import (
     parse_order,
     parse_skill_levels,
 )
+from ..render.cards import CardView
 from .base import TeamDirective
 
 #: Kinds of the records whose bodies are being parsed, innermost last. Reading
@@ -99,10 +100,10 @@ class RecordDirective(TeamDirective):
         self.domain.add_record(record)
         card["ids"].append(record.anchor)
         self.state.document.note_explicit_target(card)
-        seq = self.add_view("card", seq=record.seq)
-        card.insert(1, self.placeholder(seq, "fields"))
+        view = self.add_view(CardView(self.env.docname, self.lineno, record=record))
+        card.insert(1, self.placeholder(view, "fields"))
         if self.kind in ("skill", "stage"):
-            card += self.placeholder(seq, "backlinks")
+            card += self.placeholder(view, "backlinks")
         if not len(body):
             card.remove(body)
         return [card]

@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..parsing import Problem, parse_selection
+from ..render.skill_map import MapView
 from .base import TeamDirective
 
 
@@ -17,19 +18,25 @@ class SkillMapDirective(TeamDirective):
     def run(self) -> list[nodes.Node]:
         self.check_options()
         problems: list[Problem] = []
-        rows: object = "roles"
+        rows: str | tuple[str, ...] = "roles"
         if self.option("rows") is not None:
             parsed, errs = parse_selection(self.option("rows"), ("roles", "people"), ":rows:")
             problems += errs
             rows = parsed if parsed is not None else "roles"
-        skills: object = "all"
+        skills: str | tuple[str, ...] = "all"
         if self.option("skills") is not None:
             parsed, errs = parse_selection(self.option("skills"), ("all",), ":skills:")
             problems += errs
             skills = parsed if parsed is not None else "all"
         self.report(problems)
-        seq = self.add_view("map", rows=rows, skills=skills, caption=self.option("caption") or "")
-        return [self.placeholder(seq)]
+        view = MapView(
+            self.env.docname,
+            self.lineno,
+            rows=rows,
+            skills=skills,
+            caption=self.option("caption") or "",
+        )
+        return [self.placeholder(self.add_view(view))]
 
 
 def setup_skill_map(app: Sphinx) -> None:

@@ -5,60 +5,45 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 
 from ..locale import _
 from ..views import Leveled, Ref
-from .nodes import level_pips
+from .context import RenderContext
+from .nodes import level_marker, unnumbered_table
 
 
-def link(ref: Ref) -> nodes.Node:
-    """A cross-reference to ``ref``, or its id as plain text when it names nothing."""
-    text = nodes.inline(ref.title, ref.title, classes=["teamext-ref", f"teamext-ref-{ref.kind}"])
-    if ref.docname is None:
-        text["classes"].append("teamext-unresolved")
-        return text
-    node = pending_xref(
-        "",
-        text,
-        refdomain="team",
-        reftype=ref.kind,
-        reftarget=ref.id,
-        refexplicit=True,
-        refwarn=False,
-    )
-    return node
+def level_text(value: int, scale: Sequence[str]) -> str:
+    """``fluent (3/4)``: the name and the place on the scale."""
+    top = len(scale) - 1
+    name = scale[value] if 0 <= value <= top else str(value)
+    return f"{name} ({value}/{top})"
 
 
-def level(value: int, scale: Sequence[str], depth: int | None = None) -> nodes.inline:
-    """A level as text (``fluent 3/4``) and as a visual that does not rely on colour."""
+def level(value: int, scale: Sequence[str], depth: int | None = None) -> level_marker:
+    """A level as text and as squares, so it never relies on colour alone."""
     top = len(scale) - 1
     classes = ["teamext-level", f"teamext-level-{value}"]
     if depth is not None and value >= depth:
         classes.append("teamext-depth")
-    node = nodes.inline("", "", classes=classes)
     pips = "■" * value + "□" * (top - value)
-    node += level_pips(pips, pips)
-    node += nodes.Text(" ")
-    name = scale[value] if 0 <= value <= top else str(value)
-    node += nodes.inline("", f"{name} ({value}/{top})", classes=["teamext-level-name"])
-    return node
+    name = level_text(value, scale)
+    return level_marker(f"{pips} {name}", f"{pips} {name}", classes=classes, pips=pips, name=name)
 
 
-def leveled_item(item: Leveled, scale: Sequence[str], depth: int | None = None) -> nodes.paragraph:
+def leveled_item(item: Leveled, ctx: RenderContext) -> nodes.paragraph:
     para = nodes.paragraph()
-    para += link(item.ref)
+    para += ctx.link(item.ref)
     para += nodes.Text(" — ")
-    para += level(item.level, scale, depth)
+    para += level(item.level, ctx.scale, ctx.depth)
     return para
 
 
-def comma_links(refs: Iterable[Ref]) -> nodes.paragraph:
+def comma_links(refs: Iterable[Ref], ctx: RenderContext) -> nodes.paragraph:
     para = nodes.paragraph()
     for i, ref in enumerate(refs):
         if i:
             para += nodes.Text(", ")
-        para += link(ref)
+        para += ctx.link(ref)
     return para
 
 
@@ -94,16 +79,16 @@ def entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
 
 
 def table(
-    anchor: str,
     classes: Sequence[str],
     headers: Sequence[str | nodes.Node],
     widths: Sequence[int],
     rows: Iterable[nodes.row],
     caption: str = "",
-) -> nodes.table:
+) -> unnumbered_table:
     """A plain table every builder renders; ``widths`` are characters in text
-    output and ratios elsewhere. Captioned tables need ids, hence ``anchor``."""
-    tbl = nodes.table(classes=[*classes, "colwidths-given"], ids=[anchor])
+    output and ratios elsewhere. Ids go on a container around it, not on the
+    table: themes that wrap tables (furo) copy a table's id to the wrapper."""
+    tbl = unnumbered_table(classes=[*classes, "colwidths-given"])
     if caption:
         tbl += nodes.title(caption, caption)
     tgroup = nodes.tgroup(cols=len(headers))

@@ -63,10 +63,17 @@ class LatexCards(SphinxPostTransform):
 
     def anchor(self, node: nodes.container) -> None:
         """Give a container's ids a label: the writer drops ids on containers,
-        which would leave every link to a card without a target."""
-        if node["ids"]:
+        which would leave every link to a card without a target. A table that
+        opens the container takes them (the writer labels tables itself, and
+        skips a target just before one)."""
+        if not node["ids"]:
+            return
+        first = node.children[0] if node.children else None
+        if isinstance(first, nodes.table) and not first["ids"]:
+            first["ids"] = node["ids"]
+        else:
             node.insert(0, nodes.target("", "", ids=node["ids"]))
-            node["ids"] = []
+        node["ids"] = []
 
     def card(self, node: nodes.container, classes: list[str]) -> None:
         # The kind's environment sets the colour the box then draws with.

@@ -6,14 +6,30 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+
+from .context import RenderContext
 
 
 class team_view(nodes.General, nodes.Element):
-    """Placeholder for data from other pages; replaced before any writer sees it."""
+    """Placeholder for a view: ``view`` (the typed view) and ``part`` (which
+    part of it, for cards). The post-transform replaces it with the view's
+    nodes, except under HTML builders for lazy views: there it keeps the data
+    and a text child (so search indexes the words) and the HTML writer, which
+    runs in the parallel write processes, expands it."""
 
 
-class level_pips(nodes.inline):
-    """The visual of a level (filled and empty squares); hidden from screen readers."""
+class level_marker(nodes.inline):
+    """A level as one element: its text (``■■■□ fluent (3/4)``) for search and
+    plain-text builders; HTML and LaTeX draw the squares and name separately."""
+
+
+class unnumbered_table(nodes.table):
+    """A table without a number, written like any table (Sphinx's writers
+    dispatch on the class hierarchy). Sphinx numbers only exact ``table``
+    nodes and wants an id on each captioned one; ours carry no id, because
+    themes that wrap tables (furo) copy it to the wrapper and the page then
+    has it twice. The view's container around the table holds the id."""
 
 
 class scroll_region(nodes.container):
@@ -25,14 +41,41 @@ def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def _html_visit_pips(self: Any, node: nodes.Element) -> None:
-    self.body.append(
-        self.starttag(node, "span", "", CLASS="teamext-pips", **{"aria-hidden": "true"})
-    )
+def expand(node: team_view, builder: Builder) -> list[nodes.Node]:
+    """Replace a lazy view that the post-transform prepared with its nodes."""
+    view = node.get("view")
+    if view is None or "data" not in node:
+        node.replace_self([])
+        return []
+    ctx = RenderContext.of(builder, node["fromdoc"])
+    new: list[nodes.Node] = view.render(node["data"], node.get("part", ""), ctx)
+    node.replace_self(new)  # parents and siblings as a writer expects them
+    return new
 
 
-def _html_depart_pips(self: Any, node: nodes.Element) -> None:
+def _html_visit_view(self: Any, node: team_view) -> None:
+    """Expand a lazy view in place and write it, as if it had always been there."""
+    for child in expand(node, self.builder):
+        child.walkabout(self)
+    raise nodes.SkipNode
+
+
+def _html_visit_level(self: Any, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+    pips = self.encode(node["pips"])
+    self.body.append(f'<span aria-hidden="true" class="teamext-pips">{pips}</span> ')
+    self.body.append(f'<span class="teamext-level-name">{self.encode(node["name"])}</span>')
     self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def _latex_visit_level(self: Any, node: nodes.Element) -> None:
+    classes = node["classes"]
+    self.body.append(r"\DUrole{" + r"}{\DUrole{".join(classes) + "}{")
+    self.body.append(self.encode(node["pips"]) + " ")
+    self.body.append(r"\DUrole{teamext-level-name}{" + self.encode(node["name"]) + "}")
+    self.body.append("}" * len(classes))
+    raise nodes.SkipNode
 
 
 def _html_visit_region(self: Any, node: nodes.Element) -> None:
@@ -72,11 +115,13 @@ def setup_nodes(app: Sphinx) -> None:
         man=container,
         texinfo=container,
     )
-    app.add_node(team_view, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(
-        level_pips,
-        html=(_html_visit_pips, _html_depart_pips),
-        latex=inline,
+        team_view, html=(_html_visit_view, None), latex=skip, text=skip, man=skip, texinfo=skip
+    )
+    app.add_node(
+        level_marker,
+        html=(_html_visit_level, None),
+        latex=(_latex_visit_level, None),
         text=inline,
         man=inline,
         texinfo=inline,

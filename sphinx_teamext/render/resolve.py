@@ -1,8 +1,12 @@
-"""Fill view placeholders with nodes, before references are resolved.
+"""Fill view placeholders, after every page has been read.
 
-This runs as a post-transform when a page is written, after every page has
-been read, so cards and maps show the whole project's data. It runs before
-Sphinx's reference resolver, so the links it creates resolve like any other.
+A post-transform, so cards and maps show the whole project's data. Links are
+finished references (see :mod:`.context`), so it may run before or after
+Sphinx's resolver. Under HTML builders, lazy views (cards and maps: the
+many) only get their data and their words here; the HTML
+writer expands them (:mod:`.nodes`). That keeps every tree walk after this
+one (other extensions' post-transforms, the search indexer) cheap, and moves
+the expansion into the write processes that ``-j`` runs in parallel.
 """
 
 from __future__ import annotations
@@ -10,58 +14,35 @@ from __future__ import annotations
 from typing import Any, cast
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..domain import TeamDomain
-from ..insights import INSIGHT_RENDER
-from ..locale import _
-from ..model import View
-from ..views import CardData, MapData, view_data
-from .cards import backlinks, card_fields
+from ..views import View, view_data
+from .context import RenderContext
 from .nodes import team_view
-from .tables import skill_map
 
 
 class ResolveViews(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+    default_priority = 5  # before ReferencesResolver (10) and LatexCards (6)
 
     def run(self, **kwargs: Any) -> None:
         domain = cast(TeamDomain, self.env.get_domain("team"))
-        scale = list(self.config.teamext_levels)
-        depth = int(self.config.teamext_depth_level)
+        html = self.app.builder.format == "html"
         for node in list(self.document.findall(team_view)):
-            view = domain.view_at(node["docname"], node["seq"])
-            if view is None:  # stale placeholder: cannot happen in a consistent env
+            view = node.get("view")
+            if not isinstance(view, View):  # a tree from an older version: cannot happen
                 node.replace_self([])
                 continue
             data = view_data(domain, view)
-            new: list[nodes.Node] = []
-            if view.what == "card" and isinstance(data, CardData):
-                if node.get("part") == "backlinks":
-                    new = backlinks(data, scale, depth)
-                else:
-                    new = card_fields(data, scale, depth)
-            elif view.what == "map" and isinstance(data, MapData):
-                rows = view.arg("rows")
-                label = _("Person") if rows == "people" else _("Role")
-                if isinstance(rows, tuple):
-                    label = _("Role or person")
-                anchor = f"teamext-map-{_ordinal(domain, view)}"
-                new = [skill_map(data, scale, depth, label, anchor)]
-            elif view.what in INSIGHT_RENDER:
-                new = cast(list[nodes.Node], INSIGHT_RENDER[view.what](data, view, self))
+            part = node.get("part", "")
+            if html and view.lazy:
+                node["data"] = data
+                node["fromdoc"] = view.docname
+                node.children = []
+                node += nodes.Text(view.search_text(data, part, self.config.teamext_levels))
+                continue
+            new = view.render(data, part, RenderContext.of(self.app.builder, view.docname))
             for child in new:
                 if isinstance(child, nodes.Element) and not child.source:
                     child.source, child.line = node.source, node.line
-                # Links resolve from the placeholder's page, also where a
-                # builder (LaTeX, singlehtml) resolves a whole book at once.
-                for xref in child.findall(addnodes.pending_xref):
-                    xref["refdoc"] = node["docname"]
             node.replace_self(new)
-
-
-def _ordinal(domain: TeamDomain, view: View) -> int:
-    """1 for the first view of its kind on its page, 2 for the next, ..."""
-    same = [v for v in domain.views_by_doc().get(view.docname, []) if v.what == view.what]
-    return same.index(view) + 1

@@ -7,23 +7,20 @@ gap) and a radar chart with one curve per person, both from the same data.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
-from ..directives.base import TeamDirective
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Member, Person, Role, View
-from ..parsing import Problem, parse_selection
-from ..render.common import entry as _entry
-from ..render.common import level, link, table
-from ..views import Ref, ref, ref_of
-from . import INSIGHT_DATA, INSIGHT_RENDER
-from .diagram import label, mermaid_node, plain
+from ..model import Person, Role
+from ..views import Finding, Ref, View, ref_of, skill_columns
+from .common import entry as _entry
+from .common import level, table
+from .context import RenderContext
+from .mermaid import label, mermaid_node, plain
 
 #: Fewer axes than this make a radar chart a line or a point, not a shape.
 MIN_AXES = 3
@@ -68,28 +65,48 @@ def team_roles(domain: TeamDomain, people: Sequence[Person]) -> list[Role]:
     return [r for r in roles if r.id in named] if named else roles
 
 
-def skill_ids(domain: TeamDomain, members: Sequence[Member]) -> list[str]:
-    """Skills the members list: defined ones in document order, then undefined ones."""
-    listed = [sid for m in members for sid, _level in m.skills]
-    known = [s.id for s in domain.all_skills() if s.id in listed]
-    return known + [
-        sid for i, sid in enumerate(listed) if sid not in known and sid not in listed[:i]
-    ]
+@dataclass(frozen=True)
+class ShapeView(View):
+    """``people`` is ``all`` or a tuple of person ids."""
+
+    what: ClassVar[str] = "shape"
+
+    people: str | tuple[str, ...] = "all"
+    caption: str = ""
+
+    def id_base(self) -> str:
+        return "team-shape"
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        return shape_data(domain, self)
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        return render_shape(data, self.anchor, ctx)
+
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        for ident in self.people if isinstance(self.people, tuple) else ():
+            if domain.lookup("person", ident) is None:
+                yield (
+                    "unknown",
+                    f"team-shape: :people: names unknown person {ident!r}",
+                    (self.docname, self.lineno),
+                )
 
 
-def shape_data(domain: TeamDomain, view: View) -> ShapeData:
+def shape_data(domain: TeamDomain, view: ShapeView) -> ShapeData:
     config = domain.env.config
     depth = int(config.teamext_depth_level)
-    people = select_people(domain, view.arg("people"))
+    people = select_people(domain, view.people)
     roles = team_roles(domain, people) if people else []
     rows = []
-    for sid in skill_ids(domain, [*people, *roles]):
+    for skill in skill_columns(domain, [*people, *roles], "all"):
+        sid = skill.id
         levels = tuple(p.level_of(sid) for p in people)
         asked = [lv for r in roles if (lv := r.level_of(sid)) is not None]
         held = [lv for lv in levels if lv is not None]
         rows.append(
             ShapeRow(
-                skill=ref(domain, "skill", sid),
+                skill=skill,
                 levels=levels,
                 required=max(asked) if asked else None,
                 best=max(held) if held else None,
@@ -102,7 +119,7 @@ def shape_data(domain: TeamDomain, view: View) -> ShapeData:
         (r.skill, False) for r in gaps if r not in needed
     ]
     return ShapeData(
-        caption=str(view.arg("caption", "") or ""),
+        caption=view.caption,
         depth=depth,
         scale=tuple(config.teamext_levels),
         people=tuple(ref_of(p) for p in people),
@@ -112,7 +129,7 @@ def shape_data(domain: TeamDomain, view: View) -> ShapeData:
     )
 
 
-def shape_table(data: ShapeData, anchor: str) -> nodes.table:
+def shape_table(data: ShapeData, ctx: RenderContext) -> nodes.Element:
     headers = [
         _("Skill"),
         _("Best on the team"),
@@ -124,7 +141,7 @@ def shape_table(data: ShapeData, anchor: str) -> nodes.table:
     rows = []
     for row in data.rows:
         tr = nodes.row(classes=["teamext-gap"] if row.gap else [])
-        tr += _entry(nodes.strong("", "", link(row.skill)), classes=["teamext-row-head"])
+        tr += _entry(nodes.strong("", "", ctx.link(row.skill)), classes=["teamext-row-head"])
         if row.best is None:
             tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
         else:
@@ -146,7 +163,7 @@ def shape_table(data: ShapeData, anchor: str) -> nodes.table:
             tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
         rows.append(tr)
     widths = (24, 22, 10, 22, 16)
-    return table(anchor, ["teamext-team-shape-table"], headers, widths, rows, data.caption)
+    return table(["teamext-team-shape-table"], headers, widths, rows, data.caption)
 
 
 def radar_code(data: ShapeData) -> str:
@@ -184,7 +201,7 @@ def radar_margins(data: ShapeData) -> dict[str, object]:
     return {"radar": need}
 
 
-def next_hire(data: ShapeData) -> nodes.paragraph:
+def next_hire(data: ShapeData, ctx: RenderContext) -> nodes.paragraph:
     para = nodes.paragraph(classes=["teamext-next-hire"])
     if not data.next_hire:
         para += nodes.Text(_("Someone on the team is at depth in every skill: no gap to hire for."))
@@ -194,21 +211,21 @@ def next_hire(data: ShapeData) -> nodes.paragraph:
     for i, (skill, required) in enumerate(data.next_hire):
         if i:
             para += nodes.Text(", ")
-        para += link(skill)
+        para += ctx.link(skill)
         if required:
             para += nodes.Text(" " + _("(a role needs it at depth)"))
     para += nodes.Text(".")
     return para
 
 
-def render_shape(data: ShapeData, view: View, transform: Any) -> list[nodes.Node]:
-    wrap = nodes.container(classes=["teamext-team-shape"])
+def render_shape(data: ShapeData, anchor: str, ctx: RenderContext) -> list[nodes.Node]:
+    wrap = nodes.container(classes=["teamext-team-shape"], ids=[anchor] if anchor else [])
     if not data.people or not data.rows:
         wrap += nodes.paragraph(
             "", _("This team shape has no people or no skills to show."), classes=["teamext-none"]
         )
         return [wrap]
-    wrap += shape_table(data, f"team-shape-{view.lineno}")
+    wrap += shape_table(data, ctx)
     if len(data.rows) < MIN_AXES:
         wrap += nodes.paragraph(
             "",
@@ -220,30 +237,6 @@ def render_shape(data: ShapeData, view: View, transform: Any) -> list[nodes.Node
             classes=["teamext-note"],
         )
     else:
-        wrap += mermaid_node(radar_code(data), transform.config, radar_margins(data))
-    wrap += next_hire(data)
+        wrap += mermaid_node(radar_code(data), ctx.config, radar_margins(data))
+    wrap += next_hire(data, ctx)
     return [wrap]
-
-
-class TeamShapeDirective(TeamDirective):
-    directive_label = "team-shape"
-    known_options = ("people", "caption")
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        problems: list[Problem] = []
-        people: object = "all"
-        if self.option("people") is not None:
-            parsed, errs = parse_selection(self.option("people"), ("all",), ":people:")
-            problems += errs
-            people = parsed if parsed is not None else "all"
-        self.report(problems)
-        seq = self.add_view("shape", people=people, caption=self.option("caption") or "")
-        return [self.placeholder(seq)]
-
-
-def setup_team_shape(app: Sphinx) -> None:
-    INSIGHT_DATA["shape"] = shape_data
-    INSIGHT_RENDER["shape"] = render_shape
-    app.add_directive("team-shape", TeamShapeDirective)

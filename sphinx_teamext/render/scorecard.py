@@ -8,23 +8,20 @@ to tick. Then the stage's red flags and room for notes. The whole card is a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
-from ..directives.base import TeamDirective
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Skill, Stage, View
-from ..parsing import parse_id
-from ..render.common import entry as _entry
-from ..render.common import level, link
-from ..render.common import table as _table
-from ..views import Ref, ref, ref_of
-from . import INSIGHT_CHECKS, INSIGHT_DATA, INSIGHT_RENDER
+from ..model import Skill, Stage
+from ..views import Finding, Ref, View, ref, ref_of
+from .common import entry as _entry
+from .common import level
+from .common import table as _table
+from .context import RenderContext
 
 BOX = "☐"
 NOTE_LINES = 6
@@ -47,9 +44,32 @@ class ScorecardData:
     red_flags: tuple[str, ...]
 
 
-def scorecard_data(domain: TeamDomain, view: View) -> ScorecardData:
+@dataclass(frozen=True)
+class ScorecardView(View):
+    what: ClassVar[str] = "scorecard"
+
+    stage: str = ""
+
+    def id_base(self) -> str:
+        return f"team-scorecard-{self.stage}"
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        return scorecard_data(domain, self.stage)
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        return render_scorecard(data, self.anchor, ctx)
+
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        if domain.lookup("stage", self.stage) is None:
+            yield (
+                "unknown",
+                f"scorecard: unknown interview stage {self.stage!r}",
+                (self.docname, self.lineno),
+            )
+
+
+def scorecard_data(domain: TeamDomain, ident: str) -> ScorecardData:
     scale = tuple(domain.env.config.teamext_levels)
-    ident = str(view.arg("stage"))
     stage = domain.lookup("stage", ident)
     if not isinstance(stage, Stage):
         return ScorecardData(ref(domain, "stage", ident), "", scale, (), (), ())
@@ -80,7 +100,7 @@ def _row(*entries: nodes.entry, classes: Sequence[str] = ()) -> nodes.row:
     return row
 
 
-def expected_line(item: RubricSkill, scale: Sequence[str]) -> nodes.paragraph:
+def expected_line(item: RubricSkill, ctx: RenderContext) -> nodes.paragraph:
     para = nodes.paragraph(classes=["teamext-expected"])
     para += nodes.strong("", _("Expected:") + " ")
     if not item.expected:
@@ -89,13 +109,14 @@ def expected_line(item: RubricSkill, scale: Sequence[str]) -> nodes.paragraph:
     for i, (role, value) in enumerate(item.expected):
         if i:
             para += nodes.Text("; ")
-        para += link(role)
+        para += ctx.link(role)
         para += nodes.Text(" — ")
-        para += level(value, scale) if value is not None else nodes.Text(_("not listed"))
+        para += level(value, ctx.scale) if value is not None else nodes.Text(_("not listed"))
     return para
 
 
-def rubric(item: RubricSkill, scale: Sequence[str], anchor: str) -> Iterator[nodes.Node]:
+def rubric(item: RubricSkill, ctx: RenderContext) -> Iterator[nodes.Node]:
+    scale = ctx.scale
     described = dict(item.level_text)
     rows = []
     for value, name in enumerate(scale):
@@ -104,7 +125,7 @@ def rubric(item: RubricSkill, scale: Sequence[str], anchor: str) -> Iterator[nod
         for i, role in enumerate(roles):
             if i:
                 expected += nodes.Text(", ")
-            expected += link(role)
+            expected += ctx.link(role)
         text = described.get(value, name)
         rows.append(
             _row(
@@ -117,11 +138,10 @@ def rubric(item: RubricSkill, scale: Sequence[str], anchor: str) -> Iterator[nod
         )
     # The skill heads its rubric, so the expected levels read as being about it.
     heading = nodes.rubric(classes=["teamext-rubric-skill"])
-    heading += link(item.skill)
+    heading += ctx.link(item.skill)
     yield heading
-    yield expected_line(item, scale)
+    yield expected_line(item, ctx)
     yield _table(
-        anchor,
         ["teamext-rubric"],
         [_("Level"), _("What it looks like"), _("Expected for"), _("Tick")],
         [22, 40, 20, 6],
@@ -129,9 +149,8 @@ def rubric(item: RubricSkill, scale: Sequence[str], anchor: str) -> Iterator[nod
     )
 
 
-def render_scorecard(data: ScorecardData, view: View, transform: Any) -> list[nodes.Node]:
-    anchor = f"team-scorecard-{view.lineno}"
-    card = nodes.container(classes=["teamext-scorecard"], ids=[anchor])
+def render_scorecard(data: ScorecardData, anchor: str, ctx: RenderContext) -> list[nodes.Node]:
+    card = nodes.container(classes=["teamext-scorecard"], ids=[anchor] if anchor else [])
     if data.stage.docname is None:  # checks.py has reported the unknown id
         card += nodes.paragraph(
             "",
@@ -141,7 +160,7 @@ def render_scorecard(data: ScorecardData, view: View, transform: Any) -> list[no
         return [card]
     heading = nodes.rubric(classes=["teamext-scorecard-title"])
     heading += nodes.Text(_("Scorecard:") + " ")
-    heading += link(data.stage)
+    heading += ctx.link(data.stage)
     card += heading
     facts = nodes.paragraph(classes=["teamext-scorecard-facts"])
     if data.format:
@@ -152,13 +171,12 @@ def render_scorecard(data: ScorecardData, view: View, transform: Any) -> list[no
         for i, role in enumerate(data.roles):
             if i:
                 facts += nodes.Text(", ")
-            facts += link(role)
+            facts += ctx.link(role)
     else:
         facts += nodes.Text(_("none"))
     card += facts
     blank = _row(*(_entry(nodes.Text("\u00a0")) for _i in range(3)))
     card += _table(
-        f"{anchor}-candidate",
         ["teamext-scorecard-candidate"],
         [_("Candidate"), _("Interviewer"), _("Date")],
         [24, 24, 24],
@@ -167,60 +185,18 @@ def render_scorecard(data: ScorecardData, view: View, transform: Any) -> list[no
     if not data.skills:
         card += nodes.paragraph("", _("This stage assesses no skill."), classes=["teamext-none"])
     for item in data.skills:
-        card.extend(rubric(item, data.scale, f"{anchor}-{item.skill.id}"))
+        card.extend(rubric(item, ctx))
     if data.red_flags:
         rows = [
             _row(_entry(nodes.Text(flag)), _entry(nodes.Text(BOX), classes=["teamext-tick"]))
             for flag in data.red_flags
         ]
         card += _table(
-            f"{anchor}-red-flags",
             ["teamext-scorecard-red-flags"],
             [_("Red flag"), _("Seen")],
             [64, 8],
             rows,
         )
     lines = [_row(_entry(nodes.Text("\u00a0"))) for _i in range(NOTE_LINES)]
-    card += _table(f"{anchor}-notes", ["teamext-scorecard-notes"], [_("Notes")], [72], lines)
+    card += _table(["teamext-scorecard-notes"], [_("Notes")], [72], lines)
     return [card]
-
-
-def unknown_stages(domain: TeamDomain) -> Iterator[tuple[str, str, tuple[str, int]]]:
-    """A scorecard's argument that names no stage (an argument, so not in VIEW_ID_OPTIONS)."""
-    order = {doc: i for i, doc in enumerate(domain.doc_order())}
-    views = sorted(
-        (v for vs in domain.views_by_doc().values() for v in vs if v.what == "scorecard"),
-        key=lambda v: (order.get(v.docname, len(order)), v.docname, v.lineno),
-    )
-    for view in views:
-        ident = str(view.arg("stage"))
-        if domain.lookup("stage", ident) is None:
-            yield (
-                "unknown",
-                f"scorecard: unknown interview stage {ident!r}",
-                (view.docname, view.lineno),
-            )
-
-
-class ScorecardDirective(TeamDirective):
-    directive_label = "scorecard"
-    optional_arguments = 1  # required, but reported by us rather than by docutils
-    final_argument_whitespace = True  # so "Bad id" is one malformed id, not two arguments
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        ident, problems = parse_id(self.arguments[0] if self.arguments else None, "stage id")
-        self.report(problems)
-        if ident is None:
-            return []
-        seq = self.add_view("scorecard", stage=ident)
-        return [self.placeholder(seq)]
-
-
-def setup_scorecard(app: Sphinx) -> None:
-    INSIGHT_DATA["scorecard"] = scorecard_data
-    INSIGHT_RENDER["scorecard"] = render_scorecard
-    if unknown_stages not in INSIGHT_CHECKS:
-        INSIGHT_CHECKS.append(unknown_stages)
-    app.add_directive("scorecard", ScorecardDirective)

@@ -1,17 +1,18 @@
 """Project-wide checks, run once after reading so ``-j`` cannot change them.
 
-Each check yields ``(subtype, message, location)``; :mod:`.events` emits them.
+Each check yields ``(subtype, message, location)``; :mod:`..events` emits them.
 They only read the domain, in document order, so the output is deterministic.
+The read-time lint of empty sections lives beside them in :mod:`.empty_sections`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .domain import TeamDomain
-from .model import Member, Person, Record, Role, Stage
-
-Finding = tuple[str, str, tuple[str, int]]
+from ..domain import TeamDomain
+from ..model import Member, Person, Record, Role, Stage
+from ..views import Finding
+from .coverage import coverage
 
 KIND_WORDS = {"skill": "skill", "stage": "interview stage", "role": "role", "person": "person"}
 
@@ -61,31 +62,7 @@ def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
         key=lambda v: (order.get(v.docname, len(order)), v.docname, v.lineno),
     )
     for view in views:
-        for option, kind in VIEW_ID_OPTIONS.get(view.what, ()):
-            value = view.arg(option)
-            idents = value if isinstance(value, tuple) else ()
-            if isinstance(value, str) and option in SINGLE_ID_OPTIONS.get(view.what, ()):
-                idents = (value,)
-            for ident in idents:
-                if domain.lookup(kind, ident) is None:
-                    what = "role or person" if kind == "org" else KIND_WORDS[kind]
-                    yield (
-                        "unknown",
-                        f"{VIEW_LABELS.get(view.what, view.what)}: :{option}: names unknown "
-                        f"{what} {ident!r}",
-                        (view.docname, view.lineno),
-                    )
-
-
-#: view name -> (option, kind of id) pairs whose ids must name something.
-VIEW_ID_OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "map": (("rows", "org"), ("skills", "skill")),
-    "chart": (("root", "org"),),
-    "shape": (("people", "person"),),
-}
-#: view name -> options that hold one id (not a list).
-SINGLE_ID_OPTIONS: dict[str, tuple[str, ...]] = {"chart": ("root",)}
-VIEW_LABELS: dict[str, str] = {"map": "skill-map", "chart": "team-chart", "shape": "team-shape"}
+        yield from view.unknown_ids(domain)
 
 
 def cycles(domain: TeamDomain) -> Iterator[Finding]:
@@ -115,9 +92,4 @@ def cycles(domain: TeamDomain) -> Iterator[Finding]:
 
 
 def run_checks(domain: TeamDomain) -> list[Finding]:
-    found = [*duplicates(domain), *unknown_ids(domain), *cycles(domain)]
-    from .insights import INSIGHT_CHECKS  # late: insight modules add checks
-
-    for check in INSIGHT_CHECKS:
-        found.extend(check(domain))
-    return found
+    return [*duplicates(domain), *unknown_ids(domain), *cycles(domain), *coverage(domain)]

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sphinx.application import Sphinx
-
 from ..domain import TeamDomain
 from ..model import Role, Skill, Stage
-from . import INSIGHT_CHECKS
-
-Finding = tuple[str, str, tuple[str, int]]
+from ..views import Finding
 
 
 def coverage(domain: TeamDomain) -> Iterator[Finding]:
@@ -54,8 +50,3 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
                 yield ("coverage", f"skill {record.id!r} is assessed by no interview stage", where)
         elif isinstance(record, Stage) and not record.assesses:
             yield ("coverage", f"interview stage {record.id!r} assesses nothing", where)
-
-
-def setup_coverage(app: Sphinx) -> None:
-    if coverage not in INSIGHT_CHECKS:
-        INSIGHT_CHECKS.append(coverage)

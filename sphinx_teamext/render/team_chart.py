@@ -7,24 +7,18 @@ a card that changes redraws every chart that shows it, and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
-from ..directives.base import TeamDirective
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Member, View
-from ..parsing import Problem, parse_choice, parse_id
-from ..views import Ref, ref_of
-from . import INSIGHT_DATA, INSIGHT_RENDER
-from .diagram import card_url, label, mermaid_node, plain
-
-DIRECTIONS = ("TB", "LR")
-SHOW = ("roles", "people", "both")
+from ..model import Member
+from ..views import Finding, Ref, View, ref_of
+from .context import RenderContext
+from .mermaid import card_url, label, mermaid_node, plain
 
 
 @dataclass(frozen=True)
@@ -62,11 +56,38 @@ def acyclic_managers(members: Sequence[Member]) -> tuple[dict[str, str], list[st
     return manager, cut
 
 
-def chart_data(domain: TeamDomain, view: View) -> ChartData:
+@dataclass(frozen=True)
+class ChartView(View):
+    what: ClassVar[str] = "chart"
+
+    root: str | None = None
+    direction: str = "TB"
+    show: str = "both"
+    caption: str = ""
+
+    def id_base(self) -> str:
+        return "team-chart"
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        return chart_data(domain, self)
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        return render_chart(data, self.anchor, ctx)
+
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        if self.root is not None and domain.lookup("org", self.root) is None:
+            yield (
+                "unknown",
+                f"team-chart: :root: names unknown role or person {self.root!r}",
+                (self.docname, self.lineno),
+            )
+
+
+def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
     members = domain.all_members()
     manager, cut = acyclic_managers(members)
-    root = view.arg("root")
-    show = str(view.arg("show", "both"))
+    root = view.root
+    show = view.show
 
     def chain(ident: str) -> list[str]:
         found = [ident]
@@ -88,8 +109,8 @@ def chart_data(domain: TeamDomain, view: View) -> ChartData:
         if above is not None:
             edges.append((index[above], index[member.id]))
     return ChartData(
-        caption=str(view.arg("caption", "") or ""),
-        direction=str(view.arg("direction", "TB")),
+        caption=view.caption,
+        direction=view.direction,
         show=show,
         nodes=tuple(ref_of(m) for m in shown),
         edges=tuple(edges),
@@ -97,7 +118,7 @@ def chart_data(domain: TeamDomain, view: View) -> ChartData:
     )
 
 
-def chart_code(data: ChartData, transform: Any) -> str:
+def chart_code(data: ChartData, ctx: RenderContext) -> str:
     """Mermaid flowchart source: roles as boxes, people as rounded boxes."""
     roles = sum(1 for r in data.nodes if r.kind == "role")
     people = len(data.nodes) - roles
@@ -115,23 +136,25 @@ def chart_code(data: ChartData, transform: Any) -> str:
         lines.append(f"  n{i}[{text}]" if ref.kind == "role" else f"  n{i}([{text}])")
     lines += [f"  n{boss} --> n{report}" for boss, report in data.edges]
     for i, ref in enumerate(data.nodes):
-        url = card_url(transform, ref)
+        url = card_url(ctx, ref)
         if url is not None:
             lines.append(f'  click n{i} href "{url}"')
     return "\n".join(lines) + "\n"
 
 
-def render_chart(data: ChartData, view: View, transform: Any) -> list[nodes.Node]:
+def render_chart(data: ChartData, anchor: str, ctx: RenderContext) -> list[nodes.Node]:
     wrap = nodes.container(classes=["teamext-team-chart"])
     if not data.nodes:
         wrap += nodes.paragraph("", _("This chart has nobody to show."), classes=["teamext-none"])
         return [wrap]
-    chart = mermaid_node(chart_code(data, transform), transform.config)
+    chart = mermaid_node(chart_code(data, ctx), ctx.config)
     if data.caption:
-        figure = nodes.figure("", chart, ids=[f"team-chart-{view.lineno}"])
+        # A captioned figure is numbered, so Sphinx wants the id on it.
+        figure = nodes.figure("", chart, ids=[anchor] if anchor else [])
         figure += nodes.caption(data.caption, data.caption)
         wrap += figure
     else:
+        wrap["ids"] = [anchor] if anchor else []
         wrap += chart
     if data.show == "both":
         wrap += nodes.paragraph(
@@ -146,38 +169,3 @@ def render_chart(data: ChartData, view: View, transform: Any) -> list[nodes.Node
             classes=["teamext-note"],
         )
     return [wrap]
-
-
-class TeamChartDirective(TeamDirective):
-    directive_label = "team-chart"
-    known_options = ("root", "direction", "show", "caption")
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        problems: list[Problem] = []
-        root = None
-        if self.option("root") is not None:
-            root, errs = parse_id(self.option("root"), ":root: id")
-            problems += errs
-        direction = "TB"
-        if self.option("direction") is not None:
-            value, errs = parse_choice(self.option("direction"), DIRECTIONS, ":direction:")
-            problems += errs
-            direction = value or direction
-        show = "both"
-        if self.option("show") is not None:
-            value, errs = parse_choice(self.option("show"), SHOW, ":show:")
-            problems += errs
-            show = value or show
-        self.report(problems)
-        seq = self.add_view(
-            "chart", root=root, direction=direction, show=show, caption=self.option("caption") or ""
-        )
-        return [self.placeholder(seq)]
-
-
-def setup_team_chart(app: Sphinx) -> None:
-    INSIGHT_DATA["chart"] = chart_data
-    INSIGHT_RENDER["chart"] = render_chart
-    app.add_directive("team-chart", TeamChartDirective)

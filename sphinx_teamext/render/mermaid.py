@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from docutils import nodes
-from sphinx.errors import NoUri
 
 from ..views import Ref
+from .context import RenderContext
 
 #: Characters a quoted label may hold as they are; anything else becomes an
 #: entity code. Mermaid turns ``#34;`` into ``&#34;`` in the SVG it writes, so
@@ -33,24 +33,12 @@ def plain(text: str) -> str:
     return " ".join(kept.split())
 
 
-def card_url(transform: Any, ref: Ref) -> str | None:
-    """The URL of ``ref``'s card from the page being written, or None off HTML.
-
-    A chart drawn for the PDF has no use for links to HTML pages, and a
-    builder that cannot link to the card raises ``NoUri``.
-    """
-    builder = transform.app.builder
-    if builder.format != "html" or ref.docname is None:
-        return None
-    try:
-        uri = str(builder.get_relative_uri(transform.env.docname, ref.docname))
-    except NoUri:
-        return None
-    # singlehtml links to "index.html#document-x": the card's own anchor replaces it.
-    uri = uri.split("#", 1)[0]
-    url = f"{uri}#team-{ref.kind}-{ref.id}"
+def card_url(ctx: RenderContext, ref: Ref) -> str | None:
+    """The URL of ``ref``'s card for a click in the drawing; None off HTML, where
+    a drawing (the PDF's) has no use for links to HTML pages."""
+    url = ctx.uri(ref) if ctx.format == "html" else None
     # Docnames arrive quoted by the builder; a stray quote must not end the string.
-    return url.replace('"', "%22").replace("\\", "%5C")
+    return url.replace('"', "%22").replace("\\", "%5C") if url else None
 
 
 def mermaid_node(code: str, config: Any, extra: dict[str, Any] | None = None) -> nodes.Element:
