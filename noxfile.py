@@ -230,6 +230,45 @@ def pdf(session: nox.Session) -> None:
     session.log(f"The PDF is ready: {out} (build the HTML again to offer it for download)")
 
 
+EPUB_NAME = PDF_NAME  # epub_basename in docs/conf.py
+
+
+def epub_tools_missing() -> list[str]:
+    """What the EPUB's diagrams need (mermaid-cli draws them as pictures)."""
+    found = {
+        "node": shutil.which("node"),
+        "node_modules/.bin/mmdc (npm ci)": (ROOT / "node_modules" / ".bin" / "mmdc").exists(),
+        "/usr/bin/chromium": Path("/usr/bin/chromium").exists(),
+    }
+    return [name for name, ok in found.items() if not ok]
+
+
+@nox.session(python=PYTHON)
+def epub(session: nox.Session) -> None:
+    """Build the EPUB handbook into build/epub/ (diagrams drawn by mermaid-cli as pictures)."""
+    install_project(session, "docs")
+    npm_assets(session)
+    missing = epub_tools_missing()
+    if missing:
+        session.error(
+            f"the EPUB needs {', '.join(missing)}: run scripts/install-system-deps.sh and npm ci"
+        )
+    tree = BUILD / "epub-tree"  # kept between runs: drawn diagrams are reused
+    session.run(
+        "sphinx-build", "-b", "epub", *SPHINX_OPTS, "-d", str(BUILD / "doctrees-epub"),
+        *session.posargs, "docs", str(tree),
+    )  # fmt: skip
+    out = BUILD / "epub" / f"{EPUB_NAME}.epub"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(tree / f"{EPUB_NAME}.epub", out)
+    checker = Path("/usr/share/java/epubcheck.jar")
+    if shutil.which("java") and checker.is_file():
+        session.run("java", "-jar", str(checker), "-q", str(out), external=True)
+    else:
+        session.log("EPUBCheck not found (scripts/install-system-deps.sh): the book is unchecked")
+    session.log(f"The EPUB is ready: {out} (build the HTML again to offer it for download)")
+
+
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmark against hand-written pages and sphinx-needs; writes bench/RESULTS.md.

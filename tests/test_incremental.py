@@ -232,7 +232,7 @@ def build(src: Path, out: Path, fresh: bool) -> str:
     finally:
         app.cleanup()
     warnings = app.warning.getvalue()
-    assert "Traceback" not in warnings
+    assert app.statuscode == 0 and "build succeeded" in app.status.getvalue()
     return warnings
 
 

@@ -6,8 +6,14 @@
   first sentence, so a screen reader says what is (or is not) done.
 - Code blocks, tables and diagrams scroll sideways when too wide (on a phone,
   often), so they take keyboard focus (``tabindex``).
+- furo's navigation tree expands a section with a checkbox it marks
+  ``role="switch"``; a switch must state ``aria-checked``, which furo leaves
+  out (the W3C Nu validator's error). The role goes, so each is the plain
+  checkbox it is: assistive technology reads its checked state from the input
+  itself, and that state stays true when the reader expands or collapses it.
 
-The browser tests (tests/test_browser.py) run axe on every page to keep it so.
+The browser tests (tests/test_browser.py) run axe on every page, and
+tests/test_validators.py the Nu validator, to keep it so.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 CHECKBOX = '<input class="task-list-item-checkbox" '
+#: The role furo gives each expand/collapse checkbox of its navigation tree.
+SWITCH = ' role="switch"'
 #: What scrolls sideways when too wide: furo's table and equation wrappers and
 #: mermaid diagrams (other extensions render these, so the page's tags are changed).
 SCROLLER = re.compile(r'<(div|pre)\s+class="((?:table|math)-wrapper\b|mermaid")')
@@ -69,9 +77,19 @@ def focusable_scrollers(
         context["body"] = SCROLLER.sub(r'<\1 tabindex="0" class="\2', context["body"])
 
 
+def plain_toctree_checkboxes(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    tree = context.get("furo_navigation_tree")
+    if isinstance(tree, str):
+        context["furo_navigation_tree"] = tree.replace(SWITCH, "")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, Translator)
     app.add_post_transform(NameCheckboxes)
     app.connect("html-page-context", focusable_scrollers)
+    # After furo's own handler (priority 500), which computes the navigation tree.
+    app.connect("html-page-context", plain_toctree_checkboxes, priority=800)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

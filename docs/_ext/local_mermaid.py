@@ -45,7 +45,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 def copy_bundle(app: Sphinx, exc: Exception | None) -> None:
     dist = getattr(app, "_local_mermaid_dist", None)
-    if exc or dist is None or app.builder.format != "html":
+    # The EPUB (format "html" too) draws its diagrams as pictures: no script in a book.
+    if exc or dist is None or app.builder.format != "html" or app.builder.name == "epub":
         return
     dest = Path(app.outdir) / "_static" / TARGET
     files = [dist / ENTRY, *sorted((dist / CHUNKS).glob("*.mjs"))]

@@ -1,49 +1,92 @@
-"""Offer the PDF handbook on the home page of the HTML site, when it was built.
+"""Offer the PDF and the EPUB of the handbook on the HTML site, for the files that exist.
 
-``nox -s pdf`` writes build/pdf/ml-team-handbook.pdf; conf.py sets
-``handbook_pdf`` to its path when the file exists. An HTML build then copies
-the file next to the home page and adds a download line above the contents.
-Without a PDF nothing changes, so the HTML never links to a missing file.
-The value is an ``html`` rebuild setting: when the PDF appears or goes away,
-every page is written again.
+``nox -s pdf`` writes build/pdf/ml-team-handbook.pdf and ``nox -s epub``
+build/epub/ml-team-handbook.epub; conf.py sets ``handbook_pdf`` and
+``handbook_epub`` to their paths when the files exist. An HTML build then
+
+- copies each file next to the home page,
+- adds a download line above the contents of the home page, and
+- gives the sidebar's ``sidebar/downloads.html`` (docs/_templates) the list of
+  downloads, so every page of the site offers them.
+
+A file that was not built is not offered, so the site never links to a missing
+file. The values are ``html`` rebuild settings: when a file appears or goes
+away, every page is written again. The EPUB builder (format ``html`` too) gets
+neither the links nor the files: the book holds no link outside itself.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-TARGET = "ml-team-handbook.pdf"  # next to index.html
+#: Builders that make the HTML site (not the EPUB, whose format is "html" too).
+SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 
-def pdf_of(app: Sphinx) -> Path | None:
-    value = app.config.handbook_pdf
-    path = Path(value) if value else None
-    return path if path is not None and path.is_file() else None
+@dataclass(frozen=True)
+class Download:
+    config: str  # the conf.py value that names the built file
+    target: str  # its name on the site, next to index.html
+    label: str  # its link text, in the sidebar and on the home page
+
+    def source(self, app: Sphinx) -> Path | None:
+        value = getattr(app.config, self.config)
+        path = Path(value) if value else None
+        return path if path is not None and path.is_file() else None
 
 
-def download_line(size: int) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["handbook-pdf"])
-    para += nodes.Text("Reading offline? ")
-    link = nodes.reference("", "", refuri=TARGET, classes=["handbook-pdf-link"])
-    link += nodes.Text("Download the whole handbook as a PDF")
-    para += link
-    para += nodes.Text(f" ({size / 1_000_000:.1f} MB).")
+DOWNLOADS = (
+    Download("handbook_pdf", "ml-team-handbook.pdf", "PDF"),
+    Download("handbook_epub", "ml-team-handbook.epub", "EPUB"),
+)
+TARGET = DOWNLOADS[0].target  # the PDF's name on the site
+
+
+def available(app: Sphinx) -> list[tuple[Download, Path]]:
+    """The downloads whose file exists, for the site's builders only."""
+    if app.builder.name not in SITE_BUILDERS:
+        return []
+    return [(d, path) for d in DOWNLOADS for path in [d.source(app)] if path is not None]
+
+
+def megabytes(path: Path) -> str:
+    return f"{path.stat().st_size / 1_000_000:.1f} MB"
+
+
+def download_line(offers: list[tuple[Download, Path]]) -> nodes.paragraph:
+    """ "Reading offline? Download the whole handbook as a PDF (2.0 MB) or an EPUB
+    (0.9 MB, for e-readers).", naming only the files that exist."""
+    para = nodes.paragraph(classes=["handbook-pdf", "handbook-downloads"])
+    para += nodes.Text("Reading offline? Download the whole handbook as ")
+    for i, (download, path) in enumerate(offers):
+        article = "an" if download.label[0] in "AEIOU" else "a"
+        para += nodes.Text(f"{' or ' if i else ''}{article} ")
+        kind = download.label.lower()
+        link = nodes.reference(
+            "", "", refuri=download.target, classes=[f"handbook-{kind}-link", "handbook-download"]
+        )
+        link += nodes.Text(download.label)
+        para += link
+        reader = ", for e-readers" if kind == "epub" else ""
+        para += nodes.Text(f" ({megabytes(path)}{reader})")
+    para += nodes.Text(".")
     return para
 
 
 def add_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    pdf = pdf_of(app)
-    if pdf is None or app.builder.format != "html" or docname != app.config.root_doc:
+    offers = available(app)
+    if not offers or docname != app.config.root_doc:
         return
     section = next(doctree.findall(nodes.section), None)
     if section is None:
         return
-    line = download_line(pdf.stat().st_size)
+    line = download_line(offers)
     # Above the first table of contents, after the introduction.
     toc = next(
         (
@@ -59,14 +102,26 @@ def add_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         section += line
 
 
-def copy_pdf(app: Sphinx, exc: Exception | None) -> None:
-    pdf = pdf_of(app)
-    if exc is None and pdf is not None and app.builder.format == "html":
-        shutil.copyfile(pdf, Path(app.outdir) / TARGET)
+def sidebar_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``handbook_downloads`` for docs/_templates/sidebar/downloads.html."""
+    context["handbook_downloads"] = [
+        {"file": d.target, "label": d.label, "size": megabytes(path)} for d, path in available(app)
+    ]
+
+
+def copy_files(app: Sphinx, exc: Exception | None) -> None:
+    if exc is not None:
+        return
+    for download, path in available(app):
+        shutil.copyfile(path, Path(app.outdir) / download.target)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("handbook_pdf", "", "html", types=frozenset({str}))
+    for download in DOWNLOADS:
+        app.add_config_value(download.config, "", "html", types=frozenset({str}))
     app.connect("doctree-resolved", add_link)
-    app.connect("build-finished", copy_pdf)
+    app.connect("html-page-context", sidebar_context)
+    app.connect("build-finished", copy_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
