@@ -21,6 +21,7 @@ with contextlib.redirect_stdout(io.StringIO()):
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
+from pdf_download import furo_sidebars  # noqa: E402  (docs/_ext, just put on the path)
 
 project = "The ML Team Handbook"
 author = "The ML Team Handbook authors"
@@ -81,28 +82,8 @@ html_static_path = ["_static"]
 templates_path = ["_templates"]
 
 
-def furo_sidebars() -> list[str]:
-    """furo's own sidebar, with the handbook's downloads after the navigation tree."""
-    import configparser
-
-    import furo
-
-    theme = configparser.ConfigParser()
-    theme.read(Path(furo.__file__).parent / "theme" / "furo" / "theme.conf", encoding="utf-8")
-    listed = theme.get("theme", "sidebars", fallback="")
-    items = [item.strip() for item in listed.split(",") if item.strip()] or [
-        "sidebar/brand.html",
-        "sidebar/search.html",
-        "sidebar/scroll-start.html",
-        "sidebar/navigation.html",
-        "sidebar/ethical-ads.html",
-        "sidebar/scroll-end.html",
-    ]
-    at = items.index("sidebar/navigation.html") + 1 if "sidebar/navigation.html" in items else 0
-    return [*items[:at], "sidebar/downloads.html", *items[at:]]
-
-
-# docs/_templates/sidebar/downloads.html: the PDF and EPUB, when built (pdf_download).
+# furo's own sidebar, and after its navigation tree the PDF and EPUB when they
+# were built (docs/_templates/sidebar/downloads.html, filled by _ext/pdf_download).
 html_sidebars = {"**": furo_sidebars()}
 html_theme_options = {
     "source_repository": "https://github.com/ml-team-handbook/ml-team-handbook/",

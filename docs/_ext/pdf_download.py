@@ -17,6 +17,7 @@ neither the links nor the files: the book holds no link outside itself.
 
 from __future__ import annotations
 
+import configparser
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,25 @@ def copy_files(app: Sphinx, exc: Exception | None) -> None:
         return
     for download, path in available(app):
         shutil.copyfile(path, Path(app.outdir) / download.target)
+
+
+def furo_sidebars() -> list[str]:
+    """furo's own sidebar, with the handbook's downloads after the navigation tree."""
+    import furo
+
+    theme = configparser.ConfigParser()
+    theme.read(Path(furo.__file__).parent / "theme" / "furo" / "theme.conf", encoding="utf-8")
+    listed = theme.get("theme", "sidebars", fallback="")
+    items = [item.strip() for item in listed.split(",") if item.strip()] or [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/ethical-ads.html",
+        "sidebar/scroll-end.html",
+    ]
+    at = items.index("sidebar/navigation.html") + 1 if "sidebar/navigation.html" in items else 0
+    return [*items[:at], "sidebar/downloads.html", *items[at:]]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
