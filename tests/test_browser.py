@@ -60,13 +60,19 @@ PAGES = [*source_pages(), *GENERATED, MISSING]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The handbook built with -W -n and served on a free port of 127.0.0.1."""
+    """The handbook built with -W -n and served on a free port of 127.0.0.1, offering
+    a PDF and an EPUB (small stand-ins), so the sidebar's downloads are checked too."""
     need_browser()
     out = tmp_path_factory.mktemp("site")
+    books = tmp_path_factory.mktemp("books")
+    for name, data in (("book.pdf", b"%PDF-1.4\n"), ("book.epub", b"PK stand-in")):
+        (books / name).write_bytes(data)
     with Server(out) as server:
         # The 404 page and canonical links use the base URL: point them at this server.
         env = {**os.environ, "HANDBOOK_BASEURL": server.url}
-        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
+               "-D", f"handbook_pdf={books / 'book.pdf'}",
+               "-D", f"handbook_epub={books / 'book.epub'}"]  # fmt: skip
         done = subprocess.run(
             [*cmd, str(DOCS), str(out)], env=env, capture_output=True, text=True, check=False
         )
@@ -130,6 +136,19 @@ def test_every_built_page_is_visited(site: Server) -> None:
     }
     assert html - set(PAGES) == {"404.html"}  # 404.html is visited as MISSING
     assert set(PAGES) - html == {MISSING}
+
+
+def test_every_page_offers_the_downloads_in_the_sidebar(site: Server) -> None:
+    """The PDF and the EPUB, after the navigation tree, linked relative to each page."""
+    for page in [p for p in PAGES if p != MISSING]:
+        links = built(site, page).select(".sidebar-drawer .sidebar-downloads a")
+        depth = page.count("/")
+        assert [attr(a, "href") for a in links] == [
+            "../" * depth + "ml-team-handbook.pdf",
+            "../" * depth + "ml-team-handbook.epub",
+        ], page
+    for name in ("ml-team-handbook.pdf", "ml-team-handbook.epub"):
+        assert (site.root / name).is_file()
 
 
 @pytest.mark.parametrize("mode", MODES)
