@@ -23,7 +23,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .render.html import setup_html
     from .render.latex import setup_latex
     from .render.nodes import setup_nodes
-    from .render.resolve import ResolveViews
+    from .render.resolve import setup_resolve
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_config(app)
@@ -39,7 +39,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_team_shape(app)
     setup_scorecard(app)
     setup_empty_sections(app)
-    app.add_post_transform(ResolveViews)
+    setup_resolve(app)
     setup_events(app)
     setup_html(app)
     setup_latex(app)

@@ -14,6 +14,17 @@ from .locale import _
 DEFAULT_LEVELS = ["none", "learning", "proficient", "fluent", "expert"]
 
 
+class FirstLevel:
+    """Default of ``teamext_none_level``: the scale's first name (today's meaning of 0)."""
+
+    def __call__(self, config: Config) -> str | None:
+        levels = config.teamext_levels
+        return str(levels[0]) if levels else None
+
+    def __repr__(self) -> str:
+        return "the first name of teamext_levels"
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -38,6 +49,23 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (int,),
         "The level from which a skill counts as depth in a T-shape (marked in skill maps).",
+    ),
+    ConfigValue(
+        "teamext_none_level",
+        FirstLevel(),
+        "env",
+        (str, type(None)),
+        'The level of the scale that means "nothing": its first name by default (level 0 '
+        "asks for nothing, coverage skips it). ``None`` when the scale has no such level "
+        "(a ladder such as junior, mid, senior, staff): every name is then a real level.",
+    ),
+    ConfigValue(
+        "teamext_guidance_label",
+        "suggested",
+        "env",
+        (str,),
+        "The label of the marker (†) on values that ``:guidance:`` marks as the authors' "
+        "suggestion; the default is translated.",
     ),
     ConfigValue(
         "teamext_coverage",
@@ -69,6 +97,12 @@ def check_config(app: Sphinx, config: Config) -> None:
         raise ConfigError(
             _("teamext_depth_level must be a level between 1 and %d") % (len(levels) - 1)
         )
+    none = config.teamext_none_level
+    if none is not None and (not isinstance(none, str) or none.strip().lower() != lowered[0]):
+        raise ConfigError(
+            _("teamext_none_level must be the first level name (%(first)r) or None, not %(value)r")
+            % {"first": levels[0], "value": none}
+        )
     for name in ("teamext_coverage", "teamext_empty_sections"):
         if config[name] not in ("warn", "off"):
             raise ConfigError(_('%s must be "warn" or "off", not %r') % (name, config[name]))
@@ -78,3 +112,14 @@ def setup_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, types=value.types)  # type: ignore[arg-type]
     app.connect("config-inited", check_config)
+
+
+def has_none(config: Config) -> bool:
+    """Whether level 0 means "nothing" (True unless ``teamext_none_level = None``)."""
+    return config.teamext_none_level is not None
+
+
+def guidance_label(config: Config) -> str:
+    """The marker's label: the configured text, or the translated default."""
+    label = str(config.teamext_guidance_label or "").strip()
+    return _("suggested") if label in ("", "suggested") else label

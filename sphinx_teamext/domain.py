@@ -47,7 +47,10 @@ class _RecordIndex(Index):
                 continue
             if domain.lookup(record.kind, record.id) is not record:
                 continue  # a duplicate: the first definition is the indexed one
-            groups.setdefault(self.group_of(record), []).append(
+            # Themes make the group name an id and a link fragment ("cap-<name>"),
+            # where a space is invalid: no-break spaces read the same.
+            group = self.group_of(record).replace(" ", "\u00a0")
+            groups.setdefault(group, []).append(
                 IndexEntry(record.title, 0, record.docname, record.anchor, record.id, "", "")
             )
         content = [
@@ -223,6 +226,24 @@ class TeamDomain(Domain):
                     index.setdefault(sid, []).append((member, level))
             derived[key] = index
         return list(derived[key].get(skill, ()))
+
+    def manager_of(self, member: Member) -> str:
+        """``:reports-to:``, unless it names a profile (reported and ignored)."""
+        target = self.lookup("org", member.reports_to) if member.reports_to else None
+        if isinstance(target, Role) and target.is_profile:
+            return ""
+        return member.reports_to
+
+    def post_of(self, role: Role) -> Role | None:
+        """The post a profile is a variant of, when it names one."""
+        post = self.lookup("role", role.profile_of) if role.profile_of else None
+        if isinstance(post, Role) and not post.is_profile and post is not role:
+            return post
+        return None
+
+    def profiles_of(self, post: Role) -> list[Role]:
+        """The profiles of ``post``, in document order."""
+        return [r for r in self.all_roles() if r.is_profile and self.post_of(r) is post]
 
     def unique(self, records: Iterable[Record]) -> list[Record]:
         """Drop duplicate definitions, keeping the first in document order."""

@@ -14,6 +14,15 @@ NAMESPACES: dict[str, str] = {"skill": "skill", "stage": "stage", "role": "org",
 KINDS: tuple[str, ...] = ("skill", "stage", "role", "person")
 
 
+#: Fields whose values a record may mark as the authors' suggestion (``:guidance:``).
+GUIDANCE_FIELDS: dict[str, tuple[str, ...]] = {
+    "skill": ("levels",),
+    "stage": ("assesses", "format", "order"),
+    "role": ("skills", "stages", "reports-to"),
+    "person": ("skills", "reports-to", "role"),
+}
+
+
 @dataclass(frozen=True)
 class Record:
     kind: ClassVar[str] = ""
@@ -22,6 +31,13 @@ class Record:
     docname: str
     lineno: int
     seq: int  # position among the records of its page, in source order
+    #: Option names whose values are a suggestion, not established fact or policy.
+    guidance: frozenset[str] = frozenset()
+    #: False when ``:coverage: off`` asks the coverage check to leave it alone.
+    coverage: bool = True
+
+    def suggests(self, field: str) -> bool:
+        return field in self.guidance
 
     @property
     def anchor(self) -> str:
@@ -67,11 +83,21 @@ class Member(Record):
         return None
 
 
+#: ``:kind:`` of a role card: a post is a job; a profile is a depth variant of a post.
+POST, PROFILE = "post", "profile"
+
+
 @dataclass(frozen=True)
 class Role(Member):
     kind: ClassVar[str] = "role"
     summary: str = ""
     stages: tuple[str, ...] = ()
+    role_kind: str = POST
+    profile_of: str = ""  # the post a profile is a variant of
+
+    @property
+    def is_profile(self) -> bool:
+        return self.role_kind == PROFILE
 
 
 @dataclass(frozen=True)

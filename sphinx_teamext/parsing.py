@@ -144,3 +144,26 @@ def parse_selection(
         problems = problems or [Problem("option", f"no ids in {what}")]
         return None, problems
     return tuple(ids), problems
+
+
+def parse_guidance(
+    text: str | None, allowed: Sequence[str]
+) -> tuple[frozenset[str], list[Problem]]:
+    """``:guidance: skills, stages`` or ``all``: the fields whose values are a suggestion."""
+    items, problems = split_list(text, ":guidance:")
+    found: set[str] = set()
+    for item in items:
+        name = item.lower()
+        if name == "all":
+            found.update(allowed)
+        elif name in allowed:
+            found.add(name)
+        else:
+            choices = ", ".join([*allowed, "all"])
+            problems.append(
+                Problem(
+                    "option",
+                    f":guidance: names unknown field {shorten(item)!r}: use {choices}",
+                )
+            )
+    return frozenset(found), problems

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Hashable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .domain import TeamDomain
+from .locale import _
 from .model import Member, Record
 
 if TYPE_CHECKING:
@@ -25,18 +26,29 @@ if TYPE_CHECKING:
 
     from .render.context import RenderContext
 
+
+def NOT_RECORDED() -> str:
+    """The label for a value no record gives (never "none": nobody said it is zero)."""
+    return _("not recorded")
+
+
 #: A project-wide problem: ``(subtype, message, (docname, lineno))``.
 Finding = tuple[str, str, tuple[str, int]]
 
 
 @dataclass(frozen=True)
 class Ref:
-    """A link target as shown: ``docname`` is None when the id names nothing."""
+    """A link target as shown: ``docname`` is None when the id names nothing;
+    ``suggested`` when the value that led here is marked ``:guidance:``."""
 
     kind: str
     id: str
     title: str
     docname: str | None
+    suggested: bool = False
+
+    def marked(self, suggested: bool) -> Ref:
+        return replace(self, suggested=True) if suggested and not self.suggested else self
 
     @property
     def anchor(self) -> str:
@@ -99,6 +111,11 @@ class View:
         """The words a lazily expanded view gives the search index."""
         return ""
 
+    def suggests(self, data: Any, part: str) -> bool:
+        """Whether the view shows a value marked ``:guidance:`` (its page then
+        carries the marker's legend)."""
+        return False
+
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         """Ids in the view's options that name nothing."""
         return iter(())
@@ -143,7 +160,13 @@ def select_rows(domain: TeamDomain, rows: object) -> list[Member]:
     if rows == "people":
         return list(domain.all_people())
     if rows in (None, "roles"):
-        return list(domain.all_roles())
+        # Each post, then its depth profiles; profiles of no known post last.
+        roles = domain.all_roles()
+        ordered: list[Member] = []
+        for role in roles:
+            if not role.is_profile:
+                ordered += [role, *domain.profiles_of(role)]
+        return ordered + [r for r in roles if r.is_profile and domain.post_of(r) is None]
     chosen: list[Member] = []
     for ident in rows if isinstance(rows, tuple) else ():
         record = domain.lookup("org", ident)
@@ -157,12 +180,12 @@ def skill_columns(domain: TeamDomain, members: Sequence[Member], skills: object)
     the members list (defined ones in document order, then undefined ones)."""
     if isinstance(skills, tuple):
         return [ref(domain, "skill", s) for s in skills if domain.lookup("skill", s)]
-    used = {sid for m in members for sid, _ in m.skills}
+    used = {sid for m in members for sid, _level in m.skills}
     known = [ref_of(s) for s in domain.all_skills() if s.id in used]
     known_ids = {r.id for r in known}
     missing: list[Ref] = []
     for member in members:
-        for sid, _ in member.skills:
+        for sid, _level in member.skills:
             if sid not in known_ids and all(m.id != sid for m in missing):
                 missing.append(Ref("skill", sid, sid, None))
     return known + missing

@@ -10,7 +10,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_teamext.render.nodes import expand, team_view
+from sphinx_teamext.render.nodes import team_view
+from sphinx_teamext.render.resolve import expand
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -53,7 +54,7 @@ MYST_CONF = (
 )
 
 
-def build_pages(dest: Path, pages: dict[str, str]) -> SphinxTestApp:
+def build_pages(dest: Path, pages: dict[str, str], **kwargs: Any) -> SphinxTestApp:
     """Build a MyST project in ``dest`` whose index lists ``pages`` (name -> body)."""
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "conf.py").write_text(MYST_CONF, encoding="utf-8")
@@ -61,7 +62,7 @@ def build_pages(dest: Path, pages: dict[str, str]) -> SphinxTestApp:
     (dest / "index.md").write_text("# Examples\n\n" + toctree, encoding="utf-8")
     for name, body in pages.items():
         (dest / f"{name}.md").write_text(f"# {name}\n\n{body}\n", encoding="utf-8")
-    return build(dest)
+    return build(dest, **kwargs)
 
 
 def resolved(app: SphinxTestApp, docname: str) -> nodes.document:

@@ -206,6 +206,21 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         replace("index.md", "skills\nroles\npeople\n", "people\nskills\nroles\n"),
     ),
     ("remove a page", steps(remove("maps.md"), replace("index.md", "maps\n```", "```"))),
+    # Honest records: kinds and guidance are shown by other pages too.
+    (
+        "make a role a depth profile",
+        replace(
+            "roles.md",
+            ":title: Data analyst\n",
+            ":title: Data analyst\n:kind: profile\n:profile-of: mle\n",
+        ),
+    ),
+    ("change whose profile it is", replace("roles.md", ":profile-of: mle", ":profile-of: lead")),
+    (
+        "mark a field as guidance",
+        replace("roles.md", ":stages: challenge\n", ":stages: challenge\n:guidance: skills\n"),
+    ),
+    ("make the profile a post again", replace("roles.md", ":kind: profile\n", "")),
     (
         "change the depth level (config)",
         replace("conf.py", "teamext_coverage", "teamext_depth_level = 2\nteamext_coverage"),

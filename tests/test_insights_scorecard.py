@@ -61,7 +61,7 @@ def test_rubric_has_a_row_per_level_with_descriptions_and_boxes(cards):
     expected = [text(p) for p in card.select(".teamext-expected")]
     assert expected == [
         "Expected: Machine Learning Engineer — ■■■□ fluent (3/4) ; Intern — ■■□□ proficient (2/4)",
-        "Expected: Machine Learning Engineer — ■■■□ fluent (3/4) ; Intern — not listed",
+        "Expected: Machine Learning Engineer — ■■■□ fluent (3/4) ; Intern — not recorded",
     ]
     api, code = card.select("table.teamext-rubric")
     # each rubric is headed by its skill, linked to the skill's card

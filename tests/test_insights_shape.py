@@ -83,14 +83,31 @@ def test_next_hire_puts_role_requirements_first(built):
 
 
 def test_radar_chart_has_an_axis_per_skill_and_a_curve_per_person(built):
-    code = shapes(built)[0].select_one("pre.mermaid").get_text()
+    shape = shapes(built)[1]  # Person A and Person B record all four skills
+    code = shape.select_one("pre.mermaid").get_text()
     assert "\nradar-beta\n" in code
     assert parse_radar(code) == {
         "axes": ["API design", "Code quality", "NLP and ML", DEVOPS],
-        "curves": {"Person A": [4, 2, 0, 1], "Person B": [0, 2, 2, 2], "Person C": [0, 0, 4, 0]},
+        "curves": {"Person A": [4, 2, 0, 1], "Person B": [0, 2, 2, 2]},
         "max": 4,
     }
     assert "<i>" not in code
+    # the second line is dashed, and the legend says whose line is which in words
+    assert ".radarCurve-1{stroke-dasharray:8 4}" in code
+    assert (
+        text(shape.select_one(".teamext-legend")) == "Lines: Person A (solid); Person B (dashed)."
+    )
+
+
+def test_a_value_nobody_recorded_is_never_drawn_as_zero(built):
+    # Person C records only NLP and ML: the whole-team radar would have to invent
+    # C's other levels, so it draws no chart and says why.
+    whole = shapes(built)[0]
+    assert whole.select_one("pre.mermaid") is None
+    assert text(whole.select_one(".teamext-note")) == (
+        "No chart: a team shape needs at least 3 skills recorded for everyone to draw, "
+        "and this one has 1."
+    )
 
 
 def test_listed_people_only(built):
@@ -121,14 +138,15 @@ def test_fewer_than_three_skills_means_no_chart(built):
         ["NLP and ML", "■■■■ expert (4/4)", "1 of 1", "■■■■ expert (4/4)", "–"]
     ]
     assert text(narrow.select_one(".teamext-note")) == (
-        "No chart: a team shape needs at least 3 skills to draw, and this one has 1."
+        "No chart: a team shape needs at least 3 skills recorded for everyone to draw, "
+        "and this one has 1."
     )
 
 
 def test_chart_is_a_mermaid_node(built):
     doctree = resolved(built, "index")
     codes = [node["code"] for node in doctree.findall(mermaid)]
-    assert len(codes) == 2
+    assert len(codes) == 1
     for code in codes:
         # front matter widens the side margins so long skill titles are not clipped
         front, body = code.split("\n---\n", 1)

@@ -51,6 +51,8 @@ def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
         if isinstance(record, Role):
             for stage in record.stages:
                 yield from missing("stage", stage, f"{label} :stages:", record)
+            if record.profile_of:
+                yield from missing("role", record.profile_of, f"{label} :profile-of:", record)
         if isinstance(record, Person) and record.role:
             yield from missing("role", record.role, f"{label} :role:", record)
         if isinstance(record, Stage):
@@ -65,9 +67,34 @@ def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
         yield from view.unknown_ids(domain)
 
 
+def role_kinds(domain: TeamDomain) -> Iterator[Finding]:
+    """A profile is a variant of a post: it names a post, and nobody reports to it."""
+    for record in domain.records("role", "person"):
+        label = f"{KIND_WORDS[record.kind]} {record.id!r}:"
+        if isinstance(record, Role) and record.profile_of:
+            target = domain.lookup("role", record.profile_of)
+            if target is record or record.profile_of == record.id:
+                yield ("option", f"{label} :profile-of: names the role itself", record.location)
+            elif isinstance(target, Role) and target.is_profile:
+                yield (
+                    "option",
+                    f"{label} :profile-of: must name a post, and {target.id!r} is a profile",
+                    record.location,
+                )
+        if isinstance(record, Member) and record.reports_to:
+            target = domain.lookup("org", record.reports_to)
+            if isinstance(target, Role) and target.is_profile:
+                yield (
+                    "option",
+                    f"{label} :reports-to: names {target.id!r}, a profile rather than a post; "
+                    "ignored",
+                    record.location,
+                )
+
+
 def cycles(domain: TeamDomain) -> Iterator[Finding]:
     members = domain.all_members()
-    boss = {m.id: m.reports_to for m in members if m.reports_to}
+    boss = {m.id: manager for m in members if (manager := domain.manager_of(m))}
     by_id = {m.id: m for m in members}
     reported: set[str] = set()
     for member in members:
@@ -92,4 +119,10 @@ def cycles(domain: TeamDomain) -> Iterator[Finding]:
 
 
 def run_checks(domain: TeamDomain) -> list[Finding]:
-    return [*duplicates(domain), *unknown_ids(domain), *cycles(domain), *coverage(domain)]
+    return [
+        *duplicates(domain),
+        *unknown_ids(domain),
+        *role_kinds(domain),
+        *cycles(domain),
+        *coverage(domain),
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import has_none
 from ..domain import TeamDomain
 from ..model import Role, Skill, Stage
 from ..views import Finding
@@ -21,9 +22,23 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
     skills = {s.id for s in domain.all_skills()}
     stages = {s.id: s for s in domain.all_stages()}
     assessed = {sid for s in stages.values() for sid in s.assesses}
-    used = assessed | {sid for m in domain.all_members() for sid, _level in m.skills}
+    members = domain.all_members()
+    used = assessed | {sid for m in members for sid, _level in m.skills}
+    # A skill only depth profiles list needs no interview: nobody is hired into one.
+    hired_for = assessed | {
+        sid
+        for m in members
+        if not (isinstance(m, Role) and m.is_profile)
+        for sid, _level in m.skills
+    }
+    # On a scale with a "nothing" level, level 0 asks for nothing.
+    real_from = 1 if has_none(domain.env.config) else 0
     for record in domain.unique(domain.records()):
         where = record.location
+        if not record.coverage:  # :coverage: off on this record
+            continue
+        if isinstance(record, Role) and record.is_profile:
+            continue  # a depth variant of a post: its post is interviewed, not it
         if isinstance(record, Role):
             if not record.stages:
                 yield ("coverage", f"role {record.id!r} lists no interview stage", where)
@@ -31,8 +46,8 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
             own = [stages[s] for s in record.stages if s in stages]
             checked = {sid for stage in own for sid in stage.assesses}
             for sid, value in record.skills:
-                # level 0 ("none") asks for nothing; an unknown skill is reported already
-                if value and sid in skills and sid not in checked:
+                # an unknown skill is reported already
+                if value >= real_from and sid in skills and sid not in checked:
                     yield (
                         "coverage",
                         f"role {record.id!r} requires skill {sid!r}, which none of its "
@@ -46,7 +61,7 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
                     f"skill {record.id!r} is used by no role, person or interview stage",
                     where,
                 )
-            elif record.id not in assessed:
+            elif record.id not in assessed and record.id in hired_for:
                 yield ("coverage", f"skill {record.id!r} is assessed by no interview stage", where)
         elif isinstance(record, Stage) and not record.assesses:
             yield ("coverage", f"interview stage {record.id!r} assesses nothing", where)

@@ -8,10 +8,13 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..config import guidance_label
 from ..locale import _
-from ..model import Person, Record, Role, Skill, Stage
+from ..model import GUIDANCE_FIELDS, POST, PROFILE, Person, Record, Role, Skill, Stage
 from ..parsing import (
     Problem,
+    parse_choice,
+    parse_guidance,
     parse_id,
     parse_id_list,
     parse_level,
@@ -19,7 +22,11 @@ from ..parsing import (
     parse_skill_levels,
 )
 from ..render.cards import CardView
+from ..render.nodes import MARK, guidance_marker
 from .base import TeamDirective
+
+#: Options every record directive takes.
+HONESTY_OPTIONS = ("guidance", "coverage")
 
 #: Kinds of the records whose bodies are being parsed, innermost last. Reading
 #: is single-threaded within a process, so a plain stack is enough.
@@ -67,6 +74,7 @@ class RecordDirective(TeamDirective):
         problems += errs
         title = self.option("title") or ident or _("Untitled")
         fields = self.fields(problems)
+        fields.update(self.honesty(problems))
 
         card = nodes.container(classes=["teamext-card", f"teamext-{self.kind}"])
         self.set_source_info(card)
@@ -84,7 +92,7 @@ class RecordDirective(TeamDirective):
             finally:
                 OPEN_RECORDS.pop()
             raw_as_text(body)
-        fields.update(self.collect_nested(body, problems))
+        fields.update(self.collect_nested(body, problems, fields["guidance"]))
         self.report(problems)
 
         if ident is None:  # nothing to record: keep the content, unlinked
@@ -108,23 +116,45 @@ class RecordDirective(TeamDirective):
             card.remove(body)
         return [card]
 
-    def collect_nested(self, body: nodes.Element, problems: list[Problem]) -> dict[str, Any]:
+    def collect_nested(
+        self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
+    ) -> dict[str, Any]:
+        """Fields held by directives nested in the body (``skill-level``, ``red-flags``)."""
         return {}
+
+    def honesty(self, problems: list[Problem]) -> dict[str, Any]:
+        """``:guidance:`` (which values are a suggestion) and ``:coverage:``."""
+        allowed = GUIDANCE_FIELDS[self.kind]
+        guidance, errs = parse_guidance(self.option("guidance"), allowed)
+        problems += errs
+        coverage = True
+        if self.option("coverage") is not None:
+            value, errs = parse_choice(self.option("coverage"), ("off",), ":coverage:")
+            problems += errs
+            coverage = value != "off"
+        return {"guidance": guidance, "coverage": coverage}
 
 
 class SkillDirective(RecordDirective):
     kind = "skill"
     record_class = Skill
-    known_options = ("title", "group")
+    known_options = ("title", "group", *HONESTY_OPTIONS)
 
     def fields(self, problems: list[Problem]) -> dict[str, Any]:
         return {"group": self.option("group") or ""}
 
-    def collect_nested(self, body: nodes.Element, problems: list[Problem]) -> dict[str, Any]:
+    def collect_nested(
+        self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
+    ) -> dict[str, Any]:
         found: dict[int, str] = {}
         for block in body.findall(nodes.container):
             if "teamext_level" in block:
                 block["teamext_owner"] = True
+                if "levels" in guidance:  # the description is the authors' suggestion
+                    label = guidance_label(self.config)
+                    label_para = block.next_node(nodes.paragraph)
+                    if label_para is not None:
+                        label_para += guidance_marker(MARK, MARK, label=label)
                 value = int(block["teamext_level"])
                 if value in found:
                     problems.append(Problem("level", f"level {value} is described twice"))
@@ -137,7 +167,7 @@ class StageDirective(RecordDirective):
     kind = "stage"
     record_class = Stage
     directive_label = "interview-stage"
-    known_options = ("title", "format", "order", "assesses")
+    known_options = ("title", "format", "order", "assesses", *HONESTY_OPTIONS)
 
     def fields(self, problems: list[Problem]) -> dict[str, Any]:
         order = None
@@ -148,7 +178,9 @@ class StageDirective(RecordDirective):
         problems += errs
         return {"format": self.option("format") or "", "order": order, "assesses": tuple(assesses)}
 
-    def collect_nested(self, body: nodes.Element, problems: list[Problem]) -> dict[str, Any]:
+    def collect_nested(
+        self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
+    ) -> dict[str, Any]:
         flags: list[str] = []
         for block in body.findall(nodes.admonition):
             if "teamext-red-flags" in block["classes"]:
@@ -175,16 +207,52 @@ class RoleCardDirective(MemberDirective):
     kind = "role"
     record_class = Role
     directive_label = "role-card"
-    known_options = ("title", "summary", "skills", "stages", "reports-to")
+    known_options = (
+        "title",
+        "summary",
+        "skills",
+        "stages",
+        "reports-to",
+        "kind",
+        "profile-of",
+        *HONESTY_OPTIONS,
+    )
 
     def fields(self, problems: list[Problem]) -> dict[str, Any]:
         stages, errs = parse_id_list(self.option("stages"), "stages")
         problems += errs
+        kind = POST
+        if self.option("kind") is not None:
+            value, errs = parse_choice(self.option("kind"), (POST, PROFILE), ":kind:")
+            problems += errs
+            kind = value or POST
+        profile_of = ""
+        reports_to = self.reports_to(problems)
+        if kind == PROFILE:
+            # A profile is a depth variant of a post, not a job: no place in
+            # the org chart and no interview of its own.
+            value, errs = parse_id(self.option("profile-of"), ":profile-of: id")
+            if self.option("profile-of") is None:
+                errs = [Problem("option", "a profile needs :profile-of: naming its post")]
+            problems += errs
+            profile_of = value or ""
+            for name, present in (("reports-to", reports_to), ("stages", stages)):
+                if present:
+                    problems.append(
+                        Problem("option", f":{name}: is ignored on a profile (:kind: profile)")
+                    )
+            reports_to, stages = "", []
+        elif self.option("profile-of") is not None:
+            problems.append(
+                Problem("option", ":profile-of: is ignored on a post: add :kind: profile")
+            )
         return {
             "summary": self.option("summary") or "",
             "skills": self.skills(problems),
             "stages": tuple(stages),
-            "reports_to": self.reports_to(problems),
+            "reports_to": reports_to,
+            "role_kind": kind,
+            "profile_of": profile_of,
         }
 
 
@@ -192,7 +260,7 @@ class PersonCardDirective(MemberDirective):
     kind = "person"
     record_class = Person
     directive_label = "person-card"
-    known_options = ("title", "role", "skills", "reports-to")
+    known_options = ("title", "role", "skills", "reports-to", *HONESTY_OPTIONS)
 
     def fields(self, problems: list[Problem]) -> dict[str, Any]:
         role = ""

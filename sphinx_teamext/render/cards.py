@@ -29,38 +29,80 @@ class CardData:
     held_by_people: tuple[Leveled, ...] = ()
     assessed_in: tuple[Ref, ...] = ()
     taken_by_roles: tuple[Ref, ...] = ()
+    # Role kinds: a profile's post, a post's profiles, the post of a person's profile.
+    post: Ref | None = None
+    profiles: tuple[Ref, ...] = ()
+    role_post: Ref | None = None
+
+    @property
+    def backlink_refs(self) -> list[Ref]:
+        leveled = [*self.needed_by_roles, *self.held_by_people]
+        return [*(i.ref for i in leveled), *self.assessed_in, *self.taken_by_roles]
+
+
+#: Option name -> record attribute, for the fields ``:guidance:`` may mark.
+FIELD_ATTRS = {
+    "skills": "skills",
+    "stages": "stages",
+    "reports-to": "reports_to",
+    "role": "role",
+    "assesses": "assesses",
+    "format": "format",
+    "order": "order",
+    "levels": "level_text",
+}
+
+
+def marked_fields(record: Record) -> list[str]:
+    """The ``:guidance:`` fields of ``record`` that hold a value its card shows."""
+    return [f for f in sorted(record.guidance) if getattr(record, FIELD_ATTRS[f], None)]
 
 
 def card_data(domain: TeamDomain, record: Record) -> CardData:
     def reports_to(member: Member) -> Ref | None:
-        return ref(domain, "org", member.reports_to) if member.reports_to else None
+        manager = domain.manager_of(member)  # a profile named here is ignored
+        return ref(domain, "org", manager) if manager else None
 
     if isinstance(record, Role):
+        post = domain.post_of(record) if record.is_profile else None
         return CardData(
             record,
             skills=_leveled(domain, record),
             stages=tuple(ref(domain, "stage", s) for s in record.stages),
             reports_to=reports_to(record),
+            post=ref_of(post) if post is not None else None,
+            profiles=tuple(ref_of(p) for p in domain.profiles_of(record)),
         )
     if isinstance(record, Person):
+        role = domain.lookup("role", record.role) if record.role else None
+        post = domain.post_of(role) if isinstance(role, Role) and role.is_profile else None
         return CardData(
             record,
             skills=_leveled(domain, record),
             reports_to=reports_to(record),
             role=ref(domain, "role", record.role) if record.role else None,
+            role_post=ref_of(post) if post is not None else None,
         )
     if isinstance(record, Stage):
         return CardData(
             record,
             assesses=tuple(ref(domain, "skill", s) for s in record.assesses),
-            taken_by_roles=tuple(ref_of(r) for r in domain.all_roles() if record.id in r.stages),
+            taken_by_roles=tuple(
+                ref_of(r).marked(r.suggests("stages"))
+                for r in domain.all_roles()
+                if record.id in r.stages
+            ),
         )
     if isinstance(record, Skill):
         return CardData(
             record,
             needed_by_roles=_holders(domain, "role", record.id),
             held_by_people=_holders(domain, "person", record.id),
-            assessed_in=tuple(ref_of(s) for s in domain.all_stages() if record.id in s.assesses),
+            assessed_in=tuple(
+                ref_of(s).marked(s.suggests("assesses"))
+                for s in domain.all_stages()
+                if record.id in s.assesses
+            ),
         )
     return CardData(record)
 
@@ -71,7 +113,10 @@ def _leveled(domain: TeamDomain, member: Member) -> tuple[Leveled, ...]:
 
 def _holders(domain: TeamDomain, kind: str, skill: str) -> tuple[Leveled, ...]:
     # An index, not a scan of every member: skills x members is quadratic.
-    return tuple(Leveled(ref_of(member), level) for member, level in domain.holders(kind, skill))
+    return tuple(
+        Leveled(ref_of(member).marked(member.suggests("skills")), level)
+        for member, level in domain.holders(kind, skill)
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +136,13 @@ class CardView(View):
             return []
         return backlinks(data, ctx) if part == "backlinks" else card_fields(data, ctx)
 
+    def suggests(self, data: Any, part: str) -> bool:
+        if not isinstance(data, CardData):
+            return False
+        if part == "backlinks":
+            return any(r.suggested for r in data.backlink_refs)
+        return bool(marked_fields(data.record))
+
     def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
         if not isinstance(data, CardData):
             return ""
@@ -107,7 +159,8 @@ class CardView(View):
             if isinstance(record, Skill):
                 words.append(record.group)
             leveled = list(data.skills)
-            refs = [*data.stages, *data.assesses, *filter(None, (data.reports_to, data.role))]
+            refs = [*data.stages, *data.assesses, *data.profiles]
+            refs += [r for r in (data.reports_to, data.role, data.post, data.role_post) if r]
         words += [f"{i.ref.title} {level_text(i.level, scale)}" for i in leveled]
         words += [r.title for r in refs]
         return " ".join(w for w in words if w)
@@ -116,33 +169,50 @@ class CardView(View):
 def card_fields(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
     """The facts of a card, as a field list every builder can render."""
     record = data.record
+    marked = set(marked_fields(record))
     fields = nodes.field_list(classes=["teamext-fields"])
+
+    def add(option: str, name: str, body: nodes.Node) -> None:
+        fields.append(field(name, body, ctx.marker() if option in marked else None))
+
     out: list[nodes.Node] = []
     if isinstance(record, Role) and record.summary:
         out.append(nodes.paragraph("", record.summary, classes=["teamext-summary"]))
+    if isinstance(record, Role) and record.is_profile:
+        post = ctx.link(data.post) if data.post is not None else nodes.Text(record.profile_of)
+        add("", _("Depth profile of"), _para(post))
     if isinstance(record, Person) and data.role is not None:
-        fields += field(_("Role"), _para(ctx.link(data.role)))
+        role = _para(ctx.link(data.role))
+        if data.role_post is not None:
+            role += nodes.Text(" (" + _("a depth profile of") + " ")
+            role += ctx.link(data.role_post)
+            role += nodes.Text(")")
+        add("role", _("Role"), role)
     # A role without skills is worth flagging; a person without them is not.
     if isinstance(record, Role) or (isinstance(record, Person) and data.skills):
         skills = (
             bullet(leveled_item(item, ctx) for item in data.skills) if data.skills else none_text()
         )
-        fields += field(_("Skills"), skills)
-    if isinstance(record, Role):
+        add("skills", _("Skills"), skills)
+    if isinstance(record, Role) and not record.is_profile:
         stages = bullet(_para(ctx.link(s)) for s in data.stages) if data.stages else none_text()
-        fields += field(_("Interview stages"), stages)
+        add("stages", _("Interview stages"), stages)
+    if isinstance(record, Role) and data.profiles:
+        add("", _("Depth profiles"), comma_links(data.profiles, ctx))
     if data.reports_to is not None:
-        fields += field(_("Reports to"), _para(ctx.link(data.reports_to)))
+        add("reports-to", _("Reports to"), _para(ctx.link(data.reports_to)))
     if isinstance(record, Stage):
         if record.order is not None:
-            fields += field(_("Stage"), nodes.paragraph("", str(record.order)))
+            add("order", _("Stage"), nodes.paragraph("", str(record.order)))
         if record.format:
-            fields += field(_("Format"), nodes.paragraph("", record.format))
-        fields += field(
-            _("Assesses"), comma_links(data.assesses, ctx) if data.assesses else none_text()
+            add("format", _("Format"), nodes.paragraph("", record.format))
+        add(
+            "assesses",
+            _("Assesses"),
+            comma_links(data.assesses, ctx) if data.assesses else none_text(),
         )
     if isinstance(record, Skill) and record.group:
-        fields += field(_("Group"), nodes.paragraph("", record.group))
+        add("", _("Group"), nodes.paragraph("", record.group))
     if len(fields):
         out.append(fields)
     return out

@@ -12,29 +12,36 @@ from .context import RenderContext
 from .nodes import level_marker, unnumbered_table
 
 
-def level_text(value: int, scale: Sequence[str]) -> str:
-    """``fluent (3/4)``: the name and the place on the scale."""
+def level_text(value: int, scale: Sequence[str], has_none: bool = True) -> str:
+    """``fluent (3/4)``: the name and the place on the scale. On a scale without
+    a "nothing" level every name is a real step: ``junior (1/4)``."""
     top = len(scale) - 1
     name = scale[value] if 0 <= value <= top else str(value)
-    return f"{name} ({value}/{top})"
+    return f"{name} ({value}/{top})" if has_none else f"{name} ({value + 1}/{top + 1})"
 
 
-def level(value: int, scale: Sequence[str], depth: int | None = None) -> level_marker:
+def level(
+    value: int, scale: Sequence[str], depth: int | None = None, has_none: bool = True
+) -> level_marker:
     """A level as text and as squares, so it never relies on colour alone."""
     top = len(scale) - 1
     classes = ["teamext-level", f"teamext-level-{value}"]
     if depth is not None and value >= depth:
         classes.append("teamext-depth")
-    pips = "■" * value + "□" * (top - value)
-    name = level_text(value, scale)
+    filled = value if has_none else value + 1
+    pips = "■" * filled + "□" * (top + (0 if has_none else 1) - filled)
+    name = level_text(value, scale, has_none)
     return level_marker(f"{pips} {name}", f"{pips} {name}", classes=classes, pips=pips, name=name)
 
 
 def leveled_item(item: Leveled, ctx: RenderContext) -> nodes.paragraph:
+    """``Skill — fluent (3/4)``, marked when the level is only a suggestion."""
     para = nodes.paragraph()
-    para += ctx.link(item.ref)
+    para += ctx.link(item.ref, mark=False)
     para += nodes.Text(" — ")
-    para += level(item.level, ctx.scale, ctx.depth)
+    para += level(item.level, ctx.scale, ctx.depth, ctx.has_none)
+    if item.ref.suggested:
+        para += ctx.marker()
     return para
 
 
@@ -56,9 +63,13 @@ def bullet(items: Iterable[nodes.Node]) -> nodes.bullet_list:
     return blist
 
 
-def field(name: str, body: nodes.Node) -> nodes.field:
+def field(name: str, body: nodes.Node, marker: nodes.Node | None = None) -> nodes.field:
+    """A field; ``marker`` (the guidance mark) follows its name when its values are suggested."""
     fld = nodes.field()
-    fld += nodes.field_name(name, name)
+    label = nodes.field_name(name, name)
+    if marker is not None:
+        label += marker
+    fld += label
     fbody = nodes.field_body()
     fbody += body
     fld += fbody

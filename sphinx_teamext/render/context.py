@@ -15,7 +15,10 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from ..config import guidance_label, has_none
+from ..locale import _
 from ..views import Ref
+from .nodes import MARK, guidance_marker
 
 
 @dataclass
@@ -26,11 +29,39 @@ class RenderContext:
     docname: str
     scale: Sequence[str]
     depth: int
+    #: False when the scale has no level meaning "nothing" (``teamext_none_level = None``).
+    has_none: bool = True
 
     @classmethod
     def of(cls, builder: Builder, docname: str) -> RenderContext:
         config = builder.config
-        return cls(builder, docname, list(config.teamext_levels), int(config.teamext_depth_level))
+        return cls(
+            builder,
+            docname,
+            list(config.teamext_levels),
+            int(config.teamext_depth_level),
+            has_none(config),
+        )
+
+    @property
+    def guidance_label(self) -> str:
+        return guidance_label(self.config)
+
+    def marker(self) -> guidance_marker:
+        """The mark on a value that is only the authors' suggestion."""
+        return guidance_marker(MARK, MARK, label=self.guidance_label)
+
+    def legend(self) -> nodes.paragraph:
+        """One line that explains the marker; a page that shows it carries one."""
+        para = nodes.paragraph(classes=["teamext-guidance-legend"])
+        para += self.marker()
+        para += nodes.Text(
+            " "
+            + self.guidance_label
+            + ": "
+            + _("a value the authors suggest; not established fact or policy.")
+        )
+        return para
 
     @property
     def config(self) -> Any:
@@ -51,8 +82,15 @@ class RenderContext:
         # One page for the whole book (singlehtml): "#document-x" gives way to the anchor.
         return "#" + ref.anchor if "#" in uri else f"{uri}#{ref.anchor}"
 
-    def link(self, ref: Ref) -> nodes.Node:
-        """A link to ``ref``'s card, or its title as plain text when it has none."""
+    def link(self, ref: Ref, mark: bool = True) -> nodes.Node:
+        """A link to ``ref``'s card (or its title as plain text when it has none),
+        with the guidance marker when ``ref`` is suggested and ``mark`` is true."""
+        node = self._link(ref)
+        if mark and ref.suggested:
+            return nodes.inline("", "", node, self.marker())
+        return node
+
+    def _link(self, ref: Ref) -> nodes.Node:
         text = nodes.inline(
             ref.title, ref.title, classes=["teamext-ref", f"teamext-ref-{ref.kind}"]
         )

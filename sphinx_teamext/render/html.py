@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -28,6 +29,22 @@ def copy_css(app: Sphinx, env: BuildEnvironment) -> None:
         copy_asset_file(STATIC / CSS, static, force=True)
 
 
+def epub_index_groups(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Group names of the team indices become ids and fragments ("cap-<name>").
+    The domain writes their spaces as no-break spaces, valid in HTML; an EPUB
+    wants plain ASCII in a fragment, so there a hyphen joins the words."""
+    if app.builder.name != "epub" or templatename != "domainindex.html":
+        return
+    if not pagename.startswith("team-"):
+        return
+    context["content"] = [
+        (str(group).replace("\u00a0", "-"), entries) for group, entries in context["content"]
+    ]
+
+
 def setup_html(app: Sphinx) -> None:
+    app.connect("html-page-context", epub_index_groups)
     app.connect("builder-inited", add_css)
     app.connect("env-updated", copy_css)

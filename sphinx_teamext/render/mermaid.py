@@ -50,7 +50,12 @@ def mermaid_node(code: str, config: Any, extra: dict[str, Any] | None = None) ->
     settings = dict(getattr(config, "mermaid_config", None) or {})
     for key, value in (extra or {}).items():
         old = settings.get(key)
-        settings[key] = {**old, **value} if isinstance(old, dict) else value
+        if isinstance(old, dict) and isinstance(value, dict):
+            settings[key] = {**old, **value}
+        elif key == "themeCSS" and isinstance(old, str):
+            settings[key] = old + value  # the project's own CSS stays
+        else:
+            settings[key] = value
     if settings:  # JSON is YAML, so no YAML writer is needed
         code = f"---\nconfig: {json.dumps(settings)}\n---\n{code}"
     node: nodes.Element = mermaid()

@@ -6,9 +6,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 
-from .context import RenderContext
+#: The guidance marker as text.
+MARK = "†"
 
 
 class team_view(nodes.General, nodes.Element):
@@ -32,32 +32,14 @@ class unnumbered_table(nodes.table):
     has it twice. The view's container around the table holds the id."""
 
 
+class guidance_marker(nodes.inline):
+    """The mark on a value that is the authors' suggestion: a dagger whose
+    accessible name is the label (``label`` attribute, "suggested")."""
+
+
 class scroll_region(nodes.container):
     """A wide block that scrolls sideways; in HTML it takes keyboard focus so
     people without a mouse can scroll it too, and is named for screen readers."""
-
-
-def _skip(self: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
-def expand(node: team_view, builder: Builder) -> list[nodes.Node]:
-    """Replace a lazy view that the post-transform prepared with its nodes."""
-    view = node.get("view")
-    if view is None or "data" not in node:
-        node.replace_self([])
-        return []
-    ctx = RenderContext.of(builder, node["fromdoc"])
-    new: list[nodes.Node] = view.render(node["data"], node.get("part", ""), ctx)
-    node.replace_self(new)  # parents and siblings as a writer expects them
-    return new
-
-
-def _html_visit_view(self: Any, node: team_view) -> None:
-    """Expand a lazy view in place and write it, as if it had always been there."""
-    for child in expand(node, self.builder):
-        child.walkabout(self)
-    raise nodes.SkipNode
 
 
 def _html_visit_level(self: Any, node: nodes.Element) -> None:
@@ -75,6 +57,21 @@ def _latex_visit_level(self: Any, node: nodes.Element) -> None:
     self.body.append(self.encode(node["pips"]) + " ")
     self.body.append(r"\DUrole{teamext-level-name}{" + self.encode(node["name"]) + "}")
     self.body.append("}" * len(classes))
+    raise nodes.SkipNode
+
+
+def _html_visit_marker(self: Any, node: nodes.Element) -> None:
+    label = self.attval(node["label"])
+    self.body.append(
+        f'<span class="teamext-guidance" title="{label}">'
+        f'<span aria-hidden="true">{MARK}</span>'
+        f'<span class="teamext-visually-hidden">{label}</span></span>'
+    )
+    raise nodes.SkipNode
+
+
+def _latex_visit_marker(self: Any, node: nodes.Element) -> None:
+    self.body.append(r"\textsuperscript{\textdagger}")
     raise nodes.SkipNode
 
 
@@ -104,7 +101,6 @@ def _depart_inline(self: Any, node: nodes.Element) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    skip = (_skip, None)
     inline = (_visit_inline, _depart_inline)
     container = (_visit_container, _depart_container)
     app.add_node(
@@ -116,7 +112,12 @@ def setup_nodes(app: Sphinx) -> None:
         texinfo=container,
     )
     app.add_node(
-        team_view, html=(_html_visit_view, None), latex=skip, text=skip, man=skip, texinfo=skip
+        guidance_marker,
+        html=(_html_visit_marker, None),
+        latex=(_latex_visit_marker, None),
+        text=inline,
+        man=inline,
+        texinfo=inline,
     )
     app.add_node(
         level_marker,

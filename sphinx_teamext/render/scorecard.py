@@ -17,7 +17,7 @@ from docutils import nodes
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Skill, Stage
-from ..views import Finding, Ref, View, ref, ref_of
+from ..views import NOT_RECORDED, Finding, Ref, View, ref, ref_of
 from .common import entry as _entry
 from .common import level
 from .common import table as _table
@@ -29,9 +29,10 @@ NOTE_LINES = 6
 
 @dataclass(frozen=True)
 class RubricSkill:
-    skill: Ref
+    skill: Ref  # suggested when the stage's :assesses: is
     level_text: tuple[tuple[int, str], ...]
     expected: tuple[tuple[Ref, int | None], ...]  # per role that goes through the stage
+    levels_suggested: bool = False  # the skill's level descriptions are guidance
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,17 @@ class ScorecardData:
     roles: tuple[Ref, ...]
     skills: tuple[RubricSkill, ...]
     red_flags: tuple[str, ...]
+    format_suggested: bool = False
+
+    @property
+    def suggests(self) -> bool:
+        refs = [*self.roles, *(i.skill for i in self.skills)]
+        refs += [role for i in self.skills for role, _level in i.expected]
+        return (
+            self.format_suggested
+            or any(r.suggested for r in refs)
+            or any(i.levels_suggested and i.level_text for i in self.skills)
+        )
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,9 @@ class ScorecardView(View):
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
         return render_scorecard(data, self.anchor, ctx)
+
+    def suggests(self, data: Any, part: str) -> bool:
+        return isinstance(data, ScorecardData) and data.suggests
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         if domain.lookup("stage", self.stage) is None:
@@ -79,18 +94,22 @@ def scorecard_data(domain: TeamDomain, ident: str) -> ScorecardData:
         skill = domain.lookup("skill", sid)
         skills.append(
             RubricSkill(
-                skill=ref(domain, "skill", sid),
+                skill=ref(domain, "skill", sid).marked(stage.suggests("assesses")),
                 level_text=skill.level_text if isinstance(skill, Skill) else (),
-                expected=tuple((ref_of(r), r.level_of(sid)) for r in roles),
+                expected=tuple(
+                    (ref_of(r).marked(r.suggests("skills")), r.level_of(sid)) for r in roles
+                ),
+                levels_suggested=isinstance(skill, Skill) and skill.suggests("levels"),
             )
         )
     return ScorecardData(
         stage=ref_of(stage),
         format=stage.format,
         scale=scale,
-        roles=tuple(ref_of(r) for r in roles),
+        roles=tuple(ref_of(r).marked(r.suggests("stages")) for r in roles),
         skills=tuple(skills),
         red_flags=stage.red_flags,
+        format_suggested=stage.suggests("format"),
     )
 
 
@@ -109,9 +128,14 @@ def expected_line(item: RubricSkill, ctx: RenderContext) -> nodes.paragraph:
     for i, (role, value) in enumerate(item.expected):
         if i:
             para += nodes.Text("; ")
-        para += ctx.link(role)
+        para += ctx.link(role, mark=False)
         para += nodes.Text(" — ")
-        para += level(value, ctx.scale) if value is not None else nodes.Text(_("not listed"))
+        if value is None:
+            para += nodes.Text(NOT_RECORDED())
+            continue
+        para += level(value, ctx.scale, has_none=ctx.has_none)
+        if role.suggested:
+            para += ctx.marker()
     return para
 
 
@@ -126,11 +150,13 @@ def rubric(item: RubricSkill, ctx: RenderContext) -> Iterator[nodes.Node]:
             if i:
                 expected += nodes.Text(", ")
             expected += ctx.link(role)
-        text = described.get(value, name)
+        text: list[nodes.Node] = [nodes.Text(described.get(value, name))]
+        if value in described and item.levels_suggested:
+            text.append(ctx.marker())
         rows.append(
             _row(
-                _entry(level(value, scale)),
-                _entry(nodes.Text(text), classes=[] if value in described else ["teamext-none"]),
+                _entry(level(value, scale, has_none=ctx.has_none)),
+                _entry(*text, classes=[] if value in described else ["teamext-none"]),
                 _entry(expected),
                 _entry(nodes.Text(BOX), classes=["teamext-tick"]),
                 classes=["teamext-expected-level"] if roles else [],
@@ -165,7 +191,10 @@ def render_scorecard(data: ScorecardData, anchor: str, ctx: RenderContext) -> li
     facts = nodes.paragraph(classes=["teamext-scorecard-facts"])
     if data.format:
         facts += nodes.strong("", _("Format:") + " ")
-        facts += nodes.Text(data.format + ". ")
+        facts += nodes.Text(data.format)
+        if data.format_suggested:
+            facts += ctx.marker()
+        facts += nodes.Text(". ")
     facts += nodes.strong("", _("For roles:") + " ")
     if data.roles:
         for i, role in enumerate(data.roles):

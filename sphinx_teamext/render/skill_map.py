@@ -10,7 +10,8 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..views import Finding, Ref, View, ref_of, select_rows, skill_columns
+from ..model import Role
+from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, select_rows, skill_columns
 from .common import entry, level, level_text
 from .context import RenderContext
 from .nodes import scroll_region, unnumbered_table
@@ -19,9 +20,16 @@ DASH = "–"
 
 
 @dataclass(frozen=True)
+class MapRow:
+    head: Ref  # suggested when the row's levels are marked ``:guidance:``
+    levels: tuple[int | None, ...]  # None: not recorded
+    profile_of: Ref | None = None  # a depth profile's post
+
+
+@dataclass(frozen=True)
 class MapData:
     caption: str
-    rows: tuple[tuple[Ref, tuple[int | None, ...]], ...]
+    rows: tuple[MapRow, ...]
     skills: tuple[Ref, ...]
 
 
@@ -42,8 +50,20 @@ class MapView(View):
     def compute(self, domain: TeamDomain) -> Hashable:
         members = select_rows(domain, self.rows)
         columns = skill_columns(domain, members, self.skills)
-        rows = tuple((ref_of(m), tuple(m.level_of(c.id) for c in columns)) for m in members)
-        return MapData(self.caption, rows, tuple(columns))
+        rows = []
+        for m in members:
+            post = domain.post_of(m) if isinstance(m, Role) and m.is_profile else None
+            rows.append(
+                MapRow(
+                    ref_of(m).marked(m.suggests("skills")),
+                    tuple(m.level_of(c.id) for c in columns),
+                    ref_of(post) if post is not None else None,
+                )
+            )
+        return MapData(self.caption, tuple(rows), tuple(columns))
+
+    def suggests(self, data: Any, part: str) -> bool:
+        return any(row.head.suggested for row in data.rows)
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
         label = _("Person") if self.rows == "people" else _("Role")
@@ -53,9 +73,9 @@ class MapView(View):
 
     def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
         words = [data.caption, *(s.title for s in data.skills)]
-        for row, levels in data.rows:
-            words.append(row.title)
-            words += [level_text(v, scale) for v in levels if v is not None]
+        for row in data.rows:
+            words.append(row.head.title)
+            words += [level_text(v, scale) for v in row.levels if v is not None]
         return " ".join(w for w in words if w)
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
@@ -76,13 +96,22 @@ def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
     para += nodes.strong("", _("Scale:"))
     para += nodes.Text(" " + ", ".join(f"{i} {name}" for i, name in enumerate(scale)) + ". ")
     para += nodes.Text(
-        _(
-            "Cells at depth (level %(depth)d of %(top)d or more) are in bold; "
-            "a dash means not listed."
-        )
-        % {"depth": depth, "top": top}
+        _("Cells at depth (level %(depth)d of %(top)d or more) are in bold; a dash means %(nr)s.")
+        % {"depth": depth, "top": top, "nr": NOT_RECORDED()}
     )
     return para
+
+
+def row_head(row: MapRow, ctx: RenderContext) -> nodes.entry:
+    """The role or person; a depth profile says whose profile it is."""
+    head: list[nodes.Node] = [nodes.strong("", "", ctx.link(row.head, mark=False))]
+    if row.profile_of is not None:
+        note = nodes.inline("", "", classes=["teamext-profile-of"])
+        note += nodes.Text(" (" + _("depth profile of") + " ")
+        note += ctx.link(row.profile_of)
+        note += nodes.Text(")")
+        head.append(note)
+    return entry(*head, classes=["teamext-row-head"])
 
 
 def skill_map(data: MapData, ctx: RenderContext, kind_label: str, anchor: str) -> nodes.container:
@@ -103,7 +132,7 @@ def skill_map(data: MapData, ctx: RenderContext, kind_label: str, anchor: str) -
     tgroup = nodes.tgroup(cols=1 + len(data.skills))
     table += tgroup
     # Widths in characters: the text builder lays out by them, others by ratio.
-    head_width = max([len(kind_label), *(len(ref.title) for ref, _ in data.rows)])
+    head_width = max([len(kind_label), *(len(row.head.title) for row in data.rows)])
     tgroup += nodes.colspec(colwidth=min(head_width + 4, 30))
     for skill in data.skills:
         tgroup += nodes.colspec(colwidth=min(max(len(skill.title), 18), 24))
@@ -115,19 +144,21 @@ def skill_map(data: MapData, ctx: RenderContext, kind_label: str, anchor: str) -
     thead += header
     tgroup += thead
     tbody = nodes.tbody()
-    for row_ref, levels in data.rows:
-        row = nodes.row()
-        row += entry(nodes.strong("", "", ctx.link(row_ref)), classes=["teamext-row-head"])
-        for value in levels:
+    for map_row in data.rows:
+        row = nodes.row(classes=["teamext-profile-row"] if map_row.profile_of else [])
+        row += row_head(map_row, ctx)
+        for value in map_row.levels:
             if value is None:
                 row += entry(nodes.Text(DASH), classes=["teamext-empty"])
-            else:
-                cell = level(value, scale, depth)
-                at_depth = value >= depth
-                row += entry(
-                    nodes.strong("", "", cell) if at_depth else cell,
-                    classes=["teamext-depth"] if at_depth else [],
-                )
+                continue
+            cell: list[nodes.Node] = [level(value, scale, depth, ctx.has_none)]
+            if map_row.head.suggested:
+                cell.append(ctx.marker())
+            at_depth = value >= depth
+            row += entry(
+                nodes.strong("", "", *cell) if at_depth else nodes.inline("", "", *cell),
+                classes=["teamext-depth"] if at_depth else [],
+            )
         tbody += row
     tgroup += tbody
     wrap += table

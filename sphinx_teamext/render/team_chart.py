@@ -15,10 +15,11 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Member
+from ..model import Member, Role
 from ..views import Finding, Ref, View, ref_of
 from .context import RenderContext
 from .mermaid import card_url, label, mermaid_node, plain
+from .nodes import MARK
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class ChartData:
     nodes: tuple[Ref, ...]  # in document order
     edges: tuple[tuple[int, int], ...]  # (manager, report) as indexes into nodes
     cut: tuple[Ref, ...]  # shown members whose :reports-to: was dropped to break a loop
+    #: Edges (as in ``edges``) that come from a ``:reports-to:`` marked ``:guidance:``.
+    suggested: tuple[tuple[int, int], ...] = ()
 
 
 def acyclic_managers(members: Sequence[Member]) -> tuple[dict[str, str], list[str]]:
@@ -74,6 +77,9 @@ class ChartView(View):
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
         return render_chart(data, self.anchor, ctx)
 
+    def suggests(self, data: Any, part: str) -> bool:
+        return bool(data.suggested)
+
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         if self.root is not None and domain.lookup("org", self.root) is None:
             yield (
@@ -84,7 +90,8 @@ class ChartView(View):
 
 
 def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
-    members = domain.all_members()
+    # People and posts: a depth profile is not a place in the organisation.
+    members = [m for m in domain.all_members() if not (isinstance(m, Role) and m.is_profile)]
     manager, cut = acyclic_managers(members)
     root = view.root
     show = view.show
@@ -102,12 +109,19 @@ def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
     wanted = {"roles": ("role",), "people": ("person",)}.get(show, ("role", "person"))
     shown = [m for m in members if m.kind in wanted]
     index = {m.id: i for i, m in enumerate(shown)}
+    by_id = {m.id: m for m in members}
     edges = []
+    suggested = []
     for member in shown:
         # Link to the nearest shown manager, so hiding roles keeps people connected.
-        above = next((i for i in chain(member.id)[1:] if i in index), None)
+        path = chain(member.id)
+        above = next((i for i in path[1:] if i in index), None)
         if above is not None:
-            edges.append((index[above], index[member.id]))
+            edge = (index[above], index[member.id])
+            edges.append(edge)
+            # Suggested when any reporting line it stands for is.
+            if any(by_id[i].suggests("reports-to") for i in path[: path.index(above)]):
+                suggested.append(edge)
     return ChartData(
         caption=view.caption,
         direction=view.direction,
@@ -115,6 +129,7 @@ def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
         nodes=tuple(ref_of(m) for m in shown),
         edges=tuple(edges),
         cut=tuple(ref_of(m) for m in shown if m.id in cut),
+        suggested=tuple(suggested),
     )
 
 
@@ -134,7 +149,10 @@ def chart_code(data: ChartData, ctx: RenderContext) -> str:
     for i, ref in enumerate(data.nodes):
         text = label(ref.title)
         lines.append(f"  n{i}[{text}]" if ref.kind == "role" else f"  n{i}([{text}])")
-    lines += [f"  n{boss} --> n{report}" for boss, report in data.edges]
+    for edge in data.edges:
+        # A suggested line is dashed and carries the marker, so it reads in greyscale.
+        arrow = f"-.->|{MARK}|" if edge in data.suggested else "-->"
+        lines.append(f"  n{edge[0]} {arrow} n{edge[1]}")
     for i, ref in enumerate(data.nodes):
         url = card_url(ctx, ref)
         if url is not None:
@@ -160,6 +178,13 @@ def render_chart(data: ChartData, anchor: str, ctx: RenderContext) -> list[nodes
         wrap += nodes.paragraph(
             "",
             _("Roles are drawn as boxes and people as rounded boxes; each links to its card."),
+            classes=["teamext-legend"],
+        )
+    if data.suggested:
+        wrap += nodes.paragraph(
+            "",
+            _("A dashed arrow marked %(mark)s is a reporting line the authors suggest.")
+            % {"mark": MARK},
             classes=["teamext-legend"],
         )
     for ref in data.cut:

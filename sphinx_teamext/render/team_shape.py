@@ -16,11 +16,13 @@ from docutils import nodes
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Person, Role
-from ..views import Finding, Ref, View, ref_of, skill_columns
+from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, skill_columns
 from .common import entry as _entry
 from .common import level, table
 from .context import RenderContext
 from .mermaid import label, mermaid_node, plain
+
+DASH = "–"
 
 #: Fewer axes than this make a radar chart a line or a point, not a shape.
 MIN_AXES = 3
@@ -29,14 +31,22 @@ MIN_AXES = 3
 @dataclass(frozen=True)
 class ShapeRow:
     skill: Ref
-    levels: tuple[int | None, ...]  # one per person, None when not listed
+    levels: tuple[int | None, ...]  # one per person, None when not recorded
     required: int | None  # the highest level the team's roles ask for
-    best: int | None
+    best: int | None  # None when no person's card records the skill
     at_depth: int
+    required_suggested: bool = False  # a role asking for ``required`` marks it :guidance:
+    best_suggested: bool = False  # a person at ``best`` marks their skills :guidance:
+
+    @property
+    def recorded(self) -> bool:
+        """Someone's card gives a level: without one the skill is unknown, not absent."""
+        return self.best is not None
 
     @property
     def gap(self) -> bool:
-        return not self.at_depth
+        """Recorded, and below depth for everyone who has it recorded."""
+        return self.recorded and not self.at_depth
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,15 @@ class ShapeData:
     #: Gaps in hiring order: skills the roles need at depth first, then the rest.
     next_hire: tuple[tuple[Ref, bool], ...]
 
+    @property
+    def not_recorded(self) -> tuple[Ref, ...]:
+        return tuple(row.skill for row in self.rows if not row.recorded)
+
+    @property
+    def radar_rows(self) -> tuple[ShapeRow, ...]:
+        """Skills recorded for every person: a missing value is never drawn as 0."""
+        return tuple(r for r in self.rows if all(v is not None for v in r.levels))
+
 
 def select_people(domain: TeamDomain, people: object) -> list[Person]:
     if not isinstance(people, tuple):
@@ -62,7 +81,8 @@ def team_roles(domain: TeamDomain, people: Sequence[Person]) -> list[Role]:
     """The roles the people hold; every role when none of them names one."""
     named = {p.role for p in people if p.role}
     roles = domain.all_roles()
-    return [r for r in roles if r.id in named] if named else roles
+    # Without names, the posts: a depth profile is not a job anyone was hired into.
+    return [r for r in roles if r.id in named] if named else [r for r in roles if not r.is_profile]
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,9 @@ class ShapeView(View):
 
     def compute(self, domain: TeamDomain) -> Hashable:
         return shape_data(domain, self)
+
+    def suggests(self, data: Any, part: str) -> bool:
+        return any(r.required_suggested or r.best_suggested for r in data.rows)
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
         return render_shape(data, self.anchor, ctx)
@@ -104,13 +127,21 @@ def shape_data(domain: TeamDomain, view: ShapeView) -> ShapeData:
         levels = tuple(p.level_of(sid) for p in people)
         asked = [lv for r in roles if (lv := r.level_of(sid)) is not None]
         held = [lv for lv in levels if lv is not None]
+        required = max(asked) if asked else None
+        best = max(held) if held else None
         rows.append(
             ShapeRow(
                 skill=skill,
                 levels=levels,
-                required=max(asked) if asked else None,
-                best=max(held) if held else None,
+                required=required,
+                best=best,
                 at_depth=sum(1 for lv in held if lv >= depth),
+                required_suggested=any(
+                    r.level_of(sid) == required and r.suggests("skills") for r in roles
+                ),
+                best_suggested=any(
+                    p.level_of(sid) == best and p.suggests("skills") for p in people
+                ),
             )
         )
     gaps = [r for r in rows if r.gap]
@@ -137,39 +168,58 @@ def shape_table(data: ShapeData, ctx: RenderContext) -> nodes.Element:
         _("Roles ask for"),
         _("Depth gap"),
     ]
-    dash = nodes.Text("–")
     rows = []
     for row in data.rows:
-        tr = nodes.row(classes=["teamext-gap"] if row.gap else [])
+        classes = ["teamext-gap"] if row.gap else [] if row.recorded else ["teamext-not-recorded"]
+        tr = nodes.row(classes=classes)
         tr += _entry(nodes.strong("", "", ctx.link(row.skill)), classes=["teamext-row-head"])
-        if row.best is None:
-            tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
-        else:
-            best = level(row.best, data.scale, data.depth)
-            tr += _entry(
-                nodes.strong("", "", best) if row.best >= data.depth else best,
-                classes=["teamext-depth"] if row.best >= data.depth else [],
-            )
-        tr += _entry(
-            nodes.Text(_("%(n)d of %(total)d") % {"n": row.at_depth, "total": len(data.people)})
-        )
-        if row.required is None:
-            tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
-        else:
-            tr += _entry(level(row.required, data.scale, data.depth))
+        tr += level_cell(row.best, row.best_suggested, data.depth, ctx, strong=True)
+        at_depth = _("%(n)d of %(total)d") % {"n": row.at_depth, "total": len(data.people)}
+        tr += _entry(nodes.Text(at_depth if row.recorded else NOT_RECORDED()))
+        tr += level_cell(row.required, row.required_suggested, data.depth, ctx)
         if row.gap:
             tr += _entry(nodes.strong("", _("nobody at depth")), classes=["teamext-gap"])
+        elif not row.recorded:
+            tr += _entry(nodes.Text(NOT_RECORDED()), classes=["teamext-not-recorded"])
         else:
-            tr += _entry(dash.deepcopy(), classes=["teamext-empty"])
+            tr += _entry(nodes.Text(DASH), classes=["teamext-empty"])
         rows.append(tr)
     widths = (24, 22, 10, 22, 16)
     return table(["teamext-team-shape-table"], headers, widths, rows, data.caption)
 
 
+def level_cell(
+    value: int | None, suggested: bool, depth: int, ctx: RenderContext, strong: bool = False
+) -> nodes.entry:
+    """A level, bold at depth when ``strong``, marked when suggested; a dash when not recorded."""
+    if value is None:
+        return _entry(nodes.Text(DASH), classes=["teamext-empty"])
+    shown: list[nodes.Node] = [level(value, ctx.scale, depth, ctx.has_none)]
+    if suggested:
+        shown.append(ctx.marker())
+    bold = strong and value >= depth
+    return _entry(
+        nodes.strong("", "", *shown) if bold else nodes.inline("", "", *shown),
+        classes=["teamext-depth"] if bold else [],
+    )
+
+
+#: Line styles per curve, so the radar reads in greyscale (print, colour blindness).
+CURVE_STYLES = (
+    (_("solid"), ""),
+    (_("dashed"), "8 4"),
+    (_("dotted"), "2 3"),
+    (_("dash-dot"), "8 3 2 3"),
+    (_("long dashes"), "14 4"),
+)
+
+
 def radar_code(data: ShapeData) -> str:
-    """Mermaid ``radar-beta`` source: one axis per skill, one curve per person."""
+    """Mermaid ``radar-beta`` source: one axis per skill recorded for everyone,
+    one curve per person."""
     top = len(data.scale) - 1
-    axes = ", ".join(f"s{i}[{label(row.skill.title)}]" for i, row in enumerate(data.rows))
+    rows = data.radar_rows
+    axes = ", ".join(f"s{i}[{label(row.skill.title)}]" for i, row in enumerate(rows))
     lines = [
         "radar-beta",
         "  accTitle: " + (plain(data.caption) or _("Team shape")),
@@ -177,10 +227,38 @@ def radar_code(data: ShapeData) -> str:
         f"  axis {axes}",
     ]
     for i, person in enumerate(data.people):
-        values = ", ".join(str(row.levels[i] or 0) for row in data.rows)
+        values = ", ".join(str(row.levels[i]) for row in rows)
         lines.append(f"  curve p{i}[{label(person.title)}]{{{values}}}")
     lines += ["  max " + str(top), "  min 0", f"  ticks {top}", "  graticule polygon"]
     return "\n".join(lines) + "\n"
+
+
+def curve_css(people: int) -> str:
+    """Dash patterns for the curves (mermaid names them ``radarCurve-<n>``)."""
+    return "".join(
+        f".radarCurve-{i}{{stroke-dasharray:{CURVE_STYLES[i % len(CURVE_STYLES)][1]}}}"
+        for i in range(people)
+        if CURVE_STYLES[i % len(CURVE_STYLES)][1]
+    )
+
+
+def radar_legend(data: ShapeData, ctx: RenderContext) -> nodes.paragraph:
+    """Which line is whose, and which skills the chart leaves out and why."""
+    para = nodes.paragraph(classes=["teamext-legend"])
+    lines = [
+        f"{person.title} ({CURVE_STYLES[i % len(CURVE_STYLES)][0]})"
+        for i, person in enumerate(data.people)
+    ]
+    para += nodes.Text(_("Lines:") + " " + "; ".join(lines) + ".")
+    left_out = [r.skill for r in data.rows if r not in data.radar_rows]
+    if left_out:
+        para += nodes.Text(" " + _("Left out of the chart, as not recorded for everyone:") + " ")
+        for i, skill in enumerate(left_out):
+            if i:
+                para += nodes.Text(", ")
+            para += ctx.link(skill)
+        para += nodes.Text(".")
+    return para
 
 
 def radar_margins(data: ShapeData) -> dict[str, object]:
@@ -191,8 +269,9 @@ def radar_margins(data: ShapeData) -> dict[str, object]:
     """
     radius, char, pad = 300, 7, 10
     need = {"marginLeft": 50, "marginRight": 50}
-    for i, row in enumerate(data.rows):
-        x = math.cos(2 * math.pi * i / len(data.rows) - math.pi / 2)
+    rows = data.radar_rows
+    for i, row in enumerate(rows):
+        x = math.cos(2 * math.pi * i / len(rows) - math.pi / 2)
         if abs(x) < 0.2:  # a label above or below the chart
             continue
         overhang = char * len(row.skill.title) - radius * (1 - 1.05 * abs(x)) + pad
@@ -201,11 +280,30 @@ def radar_margins(data: ShapeData) -> dict[str, object]:
     return {"radar": need}
 
 
-def next_hire(data: ShapeData, ctx: RenderContext) -> nodes.paragraph:
+def next_hire(data: ShapeData, ctx: RenderContext) -> list[nodes.paragraph]:
+    """Gaps to hire for, and apart from them the skills nobody's card records."""
     para = nodes.paragraph(classes=["teamext-next-hire"])
+    out = [para]
+    if data.not_recorded:
+        unknown = nodes.paragraph(classes=["teamext-not-recorded"])
+        unknown += nodes.strong("", _("Not recorded") + ":")
+        unknown += nodes.Text(" ")
+        for i, skill in enumerate(data.not_recorded):
+            if i:
+                unknown += nodes.Text(", ")
+            unknown += ctx.link(skill)
+        unknown += nodes.Text(
+            ". " + _("No person's card gives a level for these, so they are no finding.")
+        )
+        out.append(unknown)
     if not data.next_hire:
-        para += nodes.Text(_("Someone on the team is at depth in every skill: no gap to hire for."))
-        return para
+        text = (
+            _("Someone on the team is at depth in every recorded skill: no gap to hire for.")
+            if data.not_recorded
+            else _("Someone on the team is at depth in every skill: no gap to hire for.")
+        )
+        para += nodes.Text(text)
+        return out
     para += nodes.strong("", _("The next hire should bring:"))
     para += nodes.Text(" ")
     for i, (skill, required) in enumerate(data.next_hire):
@@ -215,7 +313,7 @@ def next_hire(data: ShapeData, ctx: RenderContext) -> nodes.paragraph:
         if required:
             para += nodes.Text(" " + _("(a role needs it at depth)"))
     para += nodes.Text(".")
-    return para
+    return out
 
 
 def render_shape(data: ShapeData, anchor: str, ctx: RenderContext) -> list[nodes.Node]:
@@ -226,17 +324,23 @@ def render_shape(data: ShapeData, anchor: str, ctx: RenderContext) -> list[nodes
         )
         return [wrap]
     wrap += shape_table(data, ctx)
-    if len(data.rows) < MIN_AXES:
+    axes = len(data.radar_rows)
+    if axes < MIN_AXES:
         wrap += nodes.paragraph(
             "",
             _(
-                "No chart: a team shape needs at least %(min)d skills to draw, and this one has "
-                "%(n)d."
+                "No chart: a team shape needs at least %(min)d skills recorded for everyone "
+                "to draw, and this one has %(n)d."
             )
-            % {"min": MIN_AXES, "n": len(data.rows)},
+            % {"min": MIN_AXES, "n": axes},
             classes=["teamext-note"],
         )
     else:
-        wrap += mermaid_node(radar_code(data), ctx.config, radar_margins(data))
-    wrap += next_hire(data, ctx)
+        extra = radar_margins(data)
+        css = curve_css(len(data.people))
+        if css:
+            extra["themeCSS"] = css
+        wrap += mermaid_node(radar_code(data), ctx.config, extra)
+        wrap += radar_legend(data, ctx)
+    wrap.extend(next_hire(data, ctx))
     return [wrap]
