@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
@@ -17,6 +17,10 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 class Problem:
     subtype: str
     message: str
+    #: The option the problem is about, and the item within it (a skill id in
+    #: ``:skills:``), so callers can point at the place and name the context.
+    option: str = ""
+    item: str = ""
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -100,7 +104,7 @@ def parse_skill_levels(
         sid, errs = parse_id(sid_text, "skill id")
         problems += errs
         level, errs = parse_level(level_text, scale)
-        problems += errs
+        problems += [replace(e, item=sid or sid_text.strip()) for e in errs]
         if sid is None or level is None:
             continue
         if sid in seen:

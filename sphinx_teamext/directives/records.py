@@ -9,24 +9,17 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..config import guidance_label
+from ..fields import OPTIONS, record_fields
 from ..locale import _
-from ..model import GUIDANCE_FIELDS, POST, PROFILE, Person, Record, Role, Skill, Stage
+from ..model import Person, Record, Role, Skill, Stage
 from ..parsing import (
     Problem,
-    parse_choice,
-    parse_guidance,
     parse_id,
-    parse_id_list,
     parse_level,
-    parse_order,
-    parse_skill_levels,
 )
 from ..render.cards import CardView
 from ..render.nodes import MARK, guidance_marker
 from .base import TeamDirective
-
-#: Options every record directive takes.
-HONESTY_OPTIONS = ("guidance", "coverage")
 
 #: Kinds of the records whose bodies are being parsed, innermost last. Reading
 #: is single-threaded within a process, so a plain stack is enough.
@@ -63,18 +56,15 @@ class RecordDirective(TeamDirective):
     final_argument_whitespace = True
     has_content = True
 
-    def fields(self, problems: list[Problem]) -> dict[str, Any]:
-        """Kind-specific record fields parsed from the options."""
-        return {}
-
     def run(self) -> list[nodes.Node]:
         self.check_options()
         problems: list[Problem] = []
         ident, errs = parse_id(self.arguments[0] if self.arguments else None, f"{self.kind} id")
         problems += errs
         title = self.option("title") or ident or _("Untitled")
-        fields = self.fields(problems)
-        fields.update(self.honesty(problems))
+        options = {name: str(value) for name, value in self.options.items()}
+        fields, errs = record_fields(self.kind, options, self.config.teamext_levels)
+        problems += errs
 
         card = nodes.container(classes=["teamext-card", f"teamext-{self.kind}"])
         self.set_source_info(card)
@@ -122,26 +112,11 @@ class RecordDirective(TeamDirective):
         """Fields held by directives nested in the body (``skill-level``, ``red-flags``)."""
         return {}
 
-    def honesty(self, problems: list[Problem]) -> dict[str, Any]:
-        """``:guidance:`` (which values are a suggestion) and ``:coverage:``."""
-        allowed = GUIDANCE_FIELDS[self.kind]
-        guidance, errs = parse_guidance(self.option("guidance"), allowed)
-        problems += errs
-        coverage = True
-        if self.option("coverage") is not None:
-            value, errs = parse_choice(self.option("coverage"), ("off",), ":coverage:")
-            problems += errs
-            coverage = value != "off"
-        return {"guidance": guidance, "coverage": coverage}
-
 
 class SkillDirective(RecordDirective):
     kind = "skill"
     record_class = Skill
-    known_options = ("title", "group", *HONESTY_OPTIONS)
-
-    def fields(self, problems: list[Problem]) -> dict[str, Any]:
-        return {"group": self.option("group") or ""}
+    known_options = OPTIONS["skill"]
 
     def collect_nested(
         self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
@@ -167,16 +142,7 @@ class StageDirective(RecordDirective):
     kind = "stage"
     record_class = Stage
     directive_label = "interview-stage"
-    known_options = ("title", "format", "order", "assesses", *HONESTY_OPTIONS)
-
-    def fields(self, problems: list[Problem]) -> dict[str, Any]:
-        order = None
-        if self.option("order") is not None:
-            order, errs = parse_order(self.option("order"))
-            problems += errs
-        assesses, errs = parse_id_list(self.option("assesses"), "assesses")
-        problems += errs
-        return {"format": self.option("format") or "", "order": order, "assesses": tuple(assesses)}
+    known_options = OPTIONS["stage"]
 
     def collect_nested(
         self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
@@ -189,90 +155,18 @@ class StageDirective(RecordDirective):
         return {"red_flags": tuple(flags)}
 
 
-class MemberDirective(RecordDirective):
-    def skills(self, problems: list[Problem]) -> tuple[tuple[str, int], ...]:
-        pairs, errs = parse_skill_levels(self.option("skills"), self.config.teamext_levels)
-        problems += errs
-        return tuple(pairs)
-
-    def reports_to(self, problems: list[Problem]) -> str:
-        if self.option("reports-to") is None:
-            return ""
-        value, errs = parse_id(self.option("reports-to"), "reports-to id")
-        problems += errs
-        return value or ""
-
-
-class RoleCardDirective(MemberDirective):
+class RoleCardDirective(RecordDirective):
     kind = "role"
     record_class = Role
     directive_label = "role-card"
-    known_options = (
-        "title",
-        "summary",
-        "skills",
-        "stages",
-        "reports-to",
-        "kind",
-        "profile-of",
-        *HONESTY_OPTIONS,
-    )
-
-    def fields(self, problems: list[Problem]) -> dict[str, Any]:
-        stages, errs = parse_id_list(self.option("stages"), "stages")
-        problems += errs
-        kind = POST
-        if self.option("kind") is not None:
-            value, errs = parse_choice(self.option("kind"), (POST, PROFILE), ":kind:")
-            problems += errs
-            kind = value or POST
-        profile_of = ""
-        reports_to = self.reports_to(problems)
-        if kind == PROFILE:
-            # A profile is a depth variant of a post, not a job: no place in
-            # the org chart and no interview of its own.
-            value, errs = parse_id(self.option("profile-of"), ":profile-of: id")
-            if self.option("profile-of") is None:
-                errs = [Problem("option", "a profile needs :profile-of: naming its post")]
-            problems += errs
-            profile_of = value or ""
-            for name, present in (("reports-to", reports_to), ("stages", stages)):
-                if present:
-                    problems.append(
-                        Problem("option", f":{name}: is ignored on a profile (:kind: profile)")
-                    )
-            reports_to, stages = "", []
-        elif self.option("profile-of") is not None:
-            problems.append(
-                Problem("option", ":profile-of: is ignored on a post: add :kind: profile")
-            )
-        return {
-            "summary": self.option("summary") or "",
-            "skills": self.skills(problems),
-            "stages": tuple(stages),
-            "reports_to": reports_to,
-            "role_kind": kind,
-            "profile_of": profile_of,
-        }
+    known_options = OPTIONS["role"]
 
 
-class PersonCardDirective(MemberDirective):
+class PersonCardDirective(RecordDirective):
     kind = "person"
     record_class = Person
     directive_label = "person-card"
-    known_options = ("title", "role", "skills", "reports-to", *HONESTY_OPTIONS)
-
-    def fields(self, problems: list[Problem]) -> dict[str, Any]:
-        role = ""
-        if self.option("role") is not None:
-            value, errs = parse_id(self.option("role"), "role id")
-            problems += errs
-            role = value or ""
-        return {
-            "role": role,
-            "skills": self.skills(problems),
-            "reports_to": self.reports_to(problems),
-        }
+    known_options = OPTIONS["person"]
 
 
 class SkillLevelDirective(TeamDirective):
