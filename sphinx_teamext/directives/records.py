@@ -96,8 +96,11 @@ class RecordDirective(TeamDirective):
             **fields,
         )
         self.domain.add_record(record)
-        card["ids"].append(record.anchor)
-        self.state.document.note_explicit_target(card)
+        # A second definition on the same page keeps no anchor: the first owns it,
+        # and teamext.duplicate (which suppress_warnings can silence) says so.
+        if record.anchor not in self.state.document.ids:
+            card["ids"].append(record.anchor)
+            self.state.document.note_explicit_target(card)
         view = self.add_view(CardView(self.env.docname, self.lineno, record=record))
         card.insert(1, self.placeholder(view, "fields"))
         if self.kind in ("skill", "stage"):
