@@ -93,14 +93,35 @@ def card(soup: BeautifulSoup, kind: str, ident: str) -> Tag:
     return found
 
 
+#: The class of the marker on values that are the authors' suggestion (``:guidance:``).
+GUIDANCE = "teamext-guidance"
+
+
+def unmarked_text(tag: Tag) -> str:
+    """A tag's text without the guidance markers in it."""
+    copy = BeautifulSoup(str(tag), "html.parser")
+    for marker in copy.select(f".{GUIDANCE}"):
+        marker.decompose()
+    return " ".join(copy.get_text(" ", strip=True).split())
+
+
+def is_marked(tag: Tag) -> bool:
+    return tag.select_one(f".{GUIDANCE}") is not None
+
+
+def field_label(card_tag: Tag, name: str) -> Tag:
+    """The label (``dt``) of a card's field; a guidance marker does not change its name."""
+    for dt in card_tag.find_all("dt"):
+        if unmarked_text(dt).rstrip(" :") == name:
+            return dt
+    raise AssertionError(f"{card_tag['id']} has no field {name!r}")
+
+
 def field(card_tag: Tag, name: str) -> Tag:
     """The value (``dd``) of a card's field, by its label."""
-    for dt in card_tag.find_all("dt"):
-        if dt.get_text(" ", strip=True).rstrip(" :") == name:
-            dd = dt.find_next_sibling("dd")
-            assert isinstance(dd, Tag)
-            return dd
-    raise AssertionError(f"{card_tag['id']} has no field {name!r}")
+    dd = field_label(card_tag, name).find_next_sibling("dd")
+    assert isinstance(dd, Tag)
+    return dd
 
 
 def row_label(tr: Tag) -> str:
@@ -194,8 +215,11 @@ def test_people_report_to_the_lead(build: Build) -> None:
         person = card(soup, "person", ident)
         assert hrefs(field(person, "Role")) == ["#team-role-mle"]
         assert hrefs(field(person, "Reports to")) == ["#team-role-ml-lead"]
+        # the source does not say whom the engineers reported to (O3 names only the lead's line)
+        assert is_marked(field_label(person, "Reports to")), ident
     lead = card(soup, "role", "ml-lead")
     assert hrefs(field(lead, "Reports to")) == ["team-structure.html#team-person-ceo"]
+    assert not is_marked(field_label(lead, "Reports to"))  # O3: a fact, not a suggestion
 
 
 def test_skill_maps_show_people_and_roles(build: Build) -> None:
@@ -382,3 +406,135 @@ def test_reading_list_keeps_the_three_groups_of_the_source(build: Build) -> None
     groups = section.find("ol")
     assert isinstance(groups, Tag)
     assert len(groups.find_all("li", recursive=False)) == 3
+
+
+# -- Second edition: honest records (issue 15, item 2) ------------------------
+
+#: The folded roles: depth profiles of the MLE post, not jobs (R1, R4, R5).
+PROFILES = {"data-scientist", "data-engineer", "ml-researcher"}
+#: What the org chart may draw: the CEO, the lead, the one post and the people.
+CHART_NODES = {
+    "The CEO",
+    "ML lead",
+    "Machine learning engineer",
+    "Person A",
+    "Person B",
+    "Person C",
+}
+MERMAID_NODE_RE = re.compile(r'^\s*(n\d+)(?:\(\[|\[)"(.*?)"(?:\]\)|\])\s*$', re.M)
+MERMAID_EDGE_RE = re.compile(r"^\s*(n\d+)\s+(-->|-\.->)(?:\|[^|]*\|)?\s*(n\d+)\s*$", re.M)
+
+
+def org_chart(build: Build) -> str:
+    charts = [
+        pre.get_text()
+        for pre in build.page("team-structure").select("pre.mermaid")
+        if "flowchart" in pre.get_text()
+    ]
+    assert len(charts) == 1, charts
+    return charts[0]
+
+
+def test_folded_roles_are_profiles_of_the_mle_post(build: Build) -> None:
+    soup = build.page("one-role")
+    for ident in PROFILES:
+        profile = card(soup, "role", ident)
+        assert hrefs(field(profile, "Depth profile of")) == ["#team-role-mle"], ident
+        labels = [unmarked_text(dt).rstrip(" :") for dt in profile.find_all("dt")]
+        assert "Interview stages" not in labels and "Reports to" not in labels, (ident, labels)
+    listed = {
+        h.rsplit("#team-role-", 1)[1]
+        for h in hrefs(field(card(soup, "role", "mle"), "Depth profiles"))
+    }
+    assert listed == PROFILES
+
+
+def test_org_chart_draws_only_the_ceo_lead_post_and_people(build: Build) -> None:
+    code = org_chart(build)
+    names = dict(MERMAID_NODE_RE.findall(code))
+    assert set(names.values()) == CHART_NODES, names
+    for ident in PROFILES:
+        assert f"#team-role-{ident}" not in code, ident
+    by_name = {name: node for node, name in names.items()}
+    edges = {(a, b): arrow for a, arrow, b in MERMAID_EDGE_RE.findall(code)}
+    lead, ceo = by_name["ML lead"], by_name["The CEO"]
+    # the one line the source states is solid; the lines under the lead are suggested (dashed)
+    assert edges.pop((ceo, lead)) == "-->"
+    below = {by_name[n] for n in CHART_NODES - {"The CEO", "ML lead"}}
+    assert edges == {(lead, node): "-.->" for node in below}
+
+
+def recorded_skills(build: Build) -> set[str]:
+    """The skills some person card gives a level for."""
+    found: set[str] = set()
+    for docname, soup in build.pages().items():
+        if docname.startswith("reference/"):
+            continue
+        for person in soup.select(".teamext-card.teamext-person"):
+            labels = [unmarked_text(dt).rstrip(" :") for dt in person.find_all("dt")]
+            if "Skills" in labels:
+                found.update(h.rsplit("#team-skill-", 1)[1] for h in hrefs(field(person, "Skills")))
+    return found
+
+
+def test_team_shape_recommends_only_recorded_skills(build: Build) -> None:
+    recorded = recorded_skills(build)
+    assert {"system-design", "api-design"} <= recorded
+    shapes = build.page("one-role").select(".teamext-team-shape")
+    assert len(shapes) == 1
+    for shape in shapes:
+        next_hire = shape.select_one(".teamext-next-hire")
+        assert isinstance(next_hire, Tag)
+        named = {h.rsplit("#team-skill-", 1)[1] for h in hrefs(next_hire)}
+        assert named <= recorded, (
+            f"the next hire names skills no person records: {named - recorded}"
+        )
+        not_recorded = shape.select_one(".teamext-not-recorded")
+        missing = (
+            {h.rsplit("#team-skill-", 1)[1] for h in hrefs(not_recorded)}
+            if isinstance(not_recorded, Tag)
+            else set()
+        )
+        assert not missing & recorded and not missing & named
+
+
+def test_scorecard_rubrics_describe_every_level(build: Build) -> None:
+    scorecards = build.page("hiring").select(".teamext-scorecard")
+    assert len(scorecards) == 2
+    for scorecard in scorecards:
+        skills = scorecard.select(".teamext-rubric-skill")
+        rubrics = scorecard.select("table.teamext-rubric")
+        assert skills and len(skills) == len(rubrics), scorecard.get("id")
+        for skill, rubric in zip(skills, rubrics, strict=True):
+            for tr in rubric.select("tbody > tr"):
+                level, looks_like = tr.find_all("td")[:2]
+                name_tag = level.select_one(".teamext-level-name")
+                assert isinstance(name_tag, Tag)
+                name = name_tag.get_text(strip=True).split(" (")[0].lower()
+                text = unmarked_text(looks_like)
+                where = (scorecard.get("id"), unmarked_text(skill), name)
+                assert text and text.lower() != name, f"no description for {where}"
+                # the source gives no levels: every description is the handbook's guidance
+                assert is_marked(looks_like), f"unmarked description for {where}"
+
+
+def test_assessed_skills_are_always_marked_as_guidance(build: Build) -> None:
+    """The source maps no stage to skills: every :assesses: value shows the marker."""
+    seen = 0
+    for docname, soup in build.pages().items():
+        for stage in soup.select(".teamext-card.teamext-stage"):
+            labels = [unmarked_text(dt).rstrip(" :") for dt in stage.find_all("dt")]
+            if "Assesses" in labels:
+                assert is_marked(field_label(stage, "Assesses")), (docname, stage.get("id"))
+                seen += 1
+        for skill in soup.select(".teamext-card.teamext-skill"):
+            labels = [unmarked_text(dt).rstrip(" :") for dt in skill.find_all("dt")]
+            if "Assessed in" in labels:
+                dd = field(skill, "Assessed in")
+                links = dd.select("a[href*='#team-stage-']")
+                assert len(dd.select(f".{GUIDANCE}")) == len(links), (docname, skill.get("id"))
+                seen += len(links)
+        for heading in soup.select(".teamext-rubric-skill"):
+            assert is_marked(heading), (docname, unmarked_text(heading))
+            seen += 1
+    assert seen > 10
