@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 
 from ..locale import _
-from ..views import Leveled, Ref
+from ..views import NOT_RECORDED, Leveled, Ref
 from .context import RenderContext
 from .nodes import level_marker, unnumbered_table
 
@@ -77,7 +77,8 @@ def field(name: str, body: nodes.Node, marker: nodes.Node | None = None) -> node
 
 
 def none_text() -> nodes.paragraph:
-    return nodes.paragraph("", _("none"), classes=["teamext-none"])
+    """An empty field: no record gives a value, which is not a finding of "none"."""
+    return nodes.paragraph("", NOT_RECORDED(), classes=["teamext-none"])
 
 
 def entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:

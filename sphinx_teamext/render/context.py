@@ -54,7 +54,8 @@ class RenderContext:
     def legend(self) -> nodes.paragraph:
         """One line that explains the marker; a page that shows it carries one."""
         para = nodes.paragraph(classes=["teamext-guidance-legend"])
-        para += self.marker()
+        # The label follows in words, so the dagger here is only for the eye.
+        para += guidance_marker(MARK, MARK, label=self.guidance_label, decorative=True)
         para += nodes.Text(
             " "
             + self.guidance_label

@@ -61,6 +61,9 @@ def _latex_visit_level(self: Any, node: nodes.Element) -> None:
 
 
 def _html_visit_marker(self: Any, node: nodes.Element) -> None:
+    if node.get("decorative"):
+        self.body.append(f'<span aria-hidden="true" class="teamext-guidance-mark">{MARK}</span>')
+        raise nodes.SkipNode
     label = self.attval(node["label"])
     self.body.append(
         f'<span class="teamext-guidance" title="{label}">'
