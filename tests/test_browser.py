@@ -116,7 +116,9 @@ def wait_for_diagrams(page: Any) -> None:
         return
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     page.wait_for_function(
-        "[...document.querySelectorAll('pre.mermaid')].every((el) => el.querySelector('svg')"
+        # a finished drawing has its role; mermaid puts an empty svg there while it draws
+        "[...document.querySelectorAll('pre.mermaid')]"
+        ".every((el) => el.querySelector('svg[aria-roledescription]')"
         " || el.hasAttribute('data-mermaid-render-failed'))",
         timeout=20_000,
     )
