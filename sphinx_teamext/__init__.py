@@ -11,10 +11,12 @@ def setup(app: Any) -> dict[str, Any]:
     """Register the extension; each module registers its own pieces."""
     from .checks.empty_sections import setup_empty_sections
     from .config import setup_config
+    from .data.export import setup_export
     from .directives.records import setup_records
     from .directives.scorecard import setup_scorecard
     from .directives.skill_map import setup_skill_map
     from .directives.team_chart import setup_team_chart
+    from .directives.team_import import setup_team_import
     from .directives.team_shape import setup_team_shape
     from .directives.xref import setup_xref
     from .domain import TeamDomain
@@ -32,6 +34,8 @@ def setup(app: Any) -> dict[str, Any]:
     setup_xref(app)
     setup_records(app)
     setup_skill_map(app)
+    setup_team_import(app)
+    setup_export(app)
     # Charts are sphinxcontrib-mermaid nodes; load it so they render with or
     # without the project listing it.
     app.setup_extension("sphinxcontrib.mermaid")

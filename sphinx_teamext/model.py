@@ -35,6 +35,13 @@ class Record:
     guidance: frozenset[str] = frozenset()
     #: False when ``:coverage: off`` asks the coverage check to leave it alone.
     coverage: bool = True
+    #: The body as written (MyST or reStructuredText), without the blocks kept
+    #: as fields of their own (levels, expectations, red flags): what the JSON
+    #: export carries, so a round trip keeps it.
+    body: str = ""
+    #: For a record imported from a data file, ``"team.yaml: roles[3]"``: the
+    #: file and key path that messages about it name ("" for a directive).
+    origin: str = ""
 
     def suggests(self, field: str) -> bool:
         return field in self.guidance
@@ -58,6 +65,8 @@ class Skill(Record):
     group: str = ""
     #: (level, description) pairs from ``skill-level`` blocks, in level order.
     level_text: tuple[tuple[int, str], ...] = ()
+    #: The same descriptions as written (MyST or reStructuredText), for the export.
+    level_source: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,18 @@ class Stage(Record):
     order: int | None = None
     assesses: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()
+    #: Each red flag as written (markup kept), for the export.
+    red_flags_source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What a skill looks like for one role (or, on a person, the evidence)."""
+
+    skill: str
+    text: str  # plain text, as every view shows it
+    source: str = ""  # the body as written, for the export
+    lineno: int = 0  # where it was written
 
 
 @dataclass(frozen=True)
@@ -75,6 +96,17 @@ class Member(Record):
 
     skills: tuple[tuple[str, int], ...] = ()
     reports_to: str = ""
+    #: ``expectation`` blocks, in source order (one per skill).
+    expectations: tuple[Expectation, ...] = ()
+
+    def expectation_for(self, skill: str) -> str | None:
+        """The text of the expectation for ``skill``, when the record lists it."""
+        if self.level_of(skill) is None:
+            return None
+        for item in self.expectations:
+            if item.skill == skill:
+                return item.text
+        return None
 
     def level_of(self, skill: str) -> int | None:
         for sid, level in self.skills:

@@ -1,17 +1,26 @@
 """``skill``, ``interview-stage``, ``role-card`` and ``person-card``, plus the
-``skill-level`` and ``red-flags`` blocks that may appear in their bodies."""
+``skill-level``, ``red-flags`` and ``expectation`` blocks that may appear in
+their bodies.
+
+The pieces that turn fields and a parsed body into a record and its card are
+functions, so ``team-import`` builds imported records exactly as these
+directives do (:mod:`.team_import`).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 
 from ..config import guidance_label
 from ..fields import OPTIONS, record_fields
 from ..locale import _
-from ..model import Person, Record, Role, Skill, Stage
+from ..model import Expectation, Person, Record, Role, Skill, Stage
 from ..parsing import (
     Problem,
     parse_id,
@@ -32,6 +41,18 @@ KIND_LABELS = {
     "person": _("Person"),
 }
 
+RECORD_CLASSES: dict[str, type[Record]] = {
+    "skill": Skill,
+    "stage": Stage,
+    "role": Role,
+    "person": Person,
+}
+
+#: Node attribute: the lines (first, count) a nested field block spans in its
+#: page, so the record's body source can leave it out.
+SPAN = "teamext_span"
+BULLET = re.compile(r"[-*+][ \t]+(.*)\Z")
+
 
 def raw_as_text(node: nodes.Element) -> None:
     """Show raw HTML or LaTeX in a card body as text, never as markup.
@@ -46,11 +67,284 @@ def raw_as_text(node: nodes.Element) -> None:
         raw.replace_self(new(text, text, classes=["teamext-raw-text"]))
 
 
+def source_text(lines: Sequence[str]) -> str:
+    """Lines as written, without blank lines around them."""
+    kept = list(lines)
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return "\n".join(kept)
+
+
+def plain(node: nodes.Node) -> str:
+    return " ".join(node.astext().split())
+
+
+def is_myst(directive: TeamDirective) -> bool:
+    return type(directive.state).__module__.startswith("myst_parser")
+
+
+def span_of(directive: TeamDirective) -> tuple[int, int]:
+    """The lines a nested directive spans: its first line and how many."""
+    return (directive.lineno, max(1, len(directive.block_text.splitlines())))
+
+
+def body_source(directive: TeamDirective, spans: Sequence[tuple[int, int]]) -> str:
+    """The directive's content as written, minus the nested field blocks."""
+    content = directive.content
+    if not content:
+        return ""
+    myst = is_myst(directive)
+    kept: list[str] = []
+    removed = False
+    for i, line in enumerate(content):
+        # MyST numbers a nested block from the offset the body was parsed at
+        # (as nested directives see it); docutils gives each line its 0-based
+        # place in the source.
+        number = (
+            directive.lineno + directive.content_offset + i + 1 if myst else content.offset(i) + 1
+        )
+        if any(first <= number < first + count for first, count in spans):
+            removed = True
+            continue
+        if removed and not line.strip() and kept and not kept[-1].strip():
+            continue  # one blank line where a block was left out
+        removed = removed and not line.strip()
+        kept.append(line)
+    return source_text(kept)
+
+
+def parse_body(
+    directive: TeamDirective, kind: str, content: StringList, offset: int, body: nodes.Element
+) -> None:
+    """Parse a record's body (the page's markup), with ``kind`` open for nested blocks."""
+    OPEN_RECORDS.append(kind)
+    try:
+        directive.state.nested_parse(content, offset, body)
+    finally:
+        OPEN_RECORDS.pop()
+    raw_as_text(body)
+
+
+def level_block(
+    value: int | None, shown: str, inner: nodes.container, source: str, scale: Sequence[str]
+) -> nodes.container:
+    """What ``skill-level`` shows: the level, then its parsed description."""
+    block = nodes.container(classes=["teamext-skill-level"])
+    label = nodes.paragraph(classes=["teamext-skill-level-label"])
+    label += nodes.strong("", f"{value} · {scale[value]}" if value is not None else shown)
+    block += label
+    block += inner
+    if value is not None:
+        block["teamext_level"] = value
+        block["teamext_text"] = plain(inner)
+        block["teamext_source"] = source
+    return block
+
+
+def expectation_block(
+    skill: str | None, shown: str, inner: nodes.container, source: str, lineno: int
+) -> nodes.container:
+    """What ``expectation`` leaves in the body; the card collects and removes it
+    (it is shown under its skill) unless it is misplaced."""
+    block = nodes.container(classes=["teamext-expectation"])
+    label = nodes.paragraph(classes=["teamext-expectation-label"])
+    label += nodes.strong("", shown)
+    block += label
+    block += inner
+    if skill is not None:
+        block["teamext_expect"] = skill
+        block["teamext_text"] = plain(inner)
+        block["teamext_source"] = source
+        block["teamext_line"] = lineno
+    return block
+
+
+def red_flags_block(directive: TeamDirective, content: StringList, offset: int) -> nodes.admonition:
+    block = nodes.admonition(classes=["teamext-red-flags"])
+    directive.set_source_info(block)
+    block += nodes.title(_("Red flags"), _("Red flags"))
+    directive.state.nested_parse(content, offset, block)
+    raw_as_text(block)
+    items = [plain(li) for li in block.findall(nodes.list_item)]
+    if not items:
+        text = " ".join(p.astext() for p in block.children[1:])
+        items = [" ".join(text.split())] if text.strip() else []
+    block["teamext_items"] = items
+    block["teamext_sources"] = flag_sources(list(content), items)
+    return block
+
+
+def flag_sources(lines: list[str], items: list[str]) -> list[str]:
+    """Each red flag as written: the text of each ``- item`` of a plain list."""
+    found: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        match = BULLET.match(line)
+        if match:
+            found.append([match[1]])
+        elif line[:1] in (" ", "\t") and found:
+            found[-1].append(line.strip())
+        else:
+            found = []
+            break
+    if len(found) == len(items) and found:
+        return ["\n".join(item) for item in found]
+    if len(items) == 1:
+        return [source_text(lines)]
+    return list(items)
+
+
+def flags_markup(flags: Sequence[str]) -> list[str]:
+    """Red flags as a bullet list, in a form MyST and reStructuredText both read."""
+    lines: list[str] = []
+    for flag in flags:
+        first, *rest = flag.split("\n") or [""]
+        lines.append(f"- {first}")
+        lines += [f"  {line}" if line.strip() else "" for line in rest]
+    return lines
+
+
+def collect_fields(
+    kind: str, body: nodes.Element, guidance: frozenset[str], config: Any
+) -> tuple[dict[str, Any], list[Problem], list[tuple[int, int]]]:
+    """Fields held by blocks nested in a record's body (levels, red flags,
+    expectations), the problems found, and the lines those blocks span."""
+    problems: list[Problem] = []
+    spans: list[tuple[int, int]] = []
+    fields: dict[str, Any] = {}
+    if kind == "skill":
+        found: dict[int, tuple[str, str]] = {}
+        for block in body.findall(nodes.container):
+            if "teamext_level" not in block:
+                continue
+            block["teamext_owner"] = True
+            if SPAN in block:
+                spans.append(block[SPAN])
+            if "levels" in guidance:  # the description is the authors' suggestion
+                label_para = block.next_node(nodes.paragraph)
+                if label_para is not None:
+                    label_para += guidance_marker(MARK, MARK, label=guidance_label(config))
+            value = int(block["teamext_level"])
+            if value in found:
+                problems.append(
+                    Problem("level", f"level {value} is described twice", "levels", str(value))
+                )
+                continue
+            found[value] = (block["teamext_text"], block.get("teamext_source", ""))
+        ordered = sorted(found.items())
+        fields = {
+            "level_text": tuple((v, text) for v, (text, _s) in ordered),
+            "level_source": tuple((v, src) for v, (_t, src) in ordered),
+        }
+    elif kind == "stage":
+        flags: list[str] = []
+        sources: list[str] = []
+        for flag_block in body.findall(nodes.admonition):
+            if "teamext-red-flags" in flag_block["classes"]:
+                flag_block["teamext_owner"] = True
+                if SPAN in flag_block:
+                    spans.append(flag_block[SPAN])
+                flags += flag_block.get("teamext_items", [])
+                sources += flag_block.get("teamext_sources", [])
+        fields = {"red_flags": tuple(flags), "red_flags_source": tuple(sources)}
+    elif kind in ("role", "person"):
+        expectations: dict[str, Expectation] = {}
+        for block in list(body.findall(nodes.container)):
+            if "teamext_expect" not in block:
+                continue
+            if SPAN in block:
+                spans.append(block[SPAN])
+            skill = block["teamext_expect"]
+            if skill in expectations:
+                problems.append(
+                    Problem(
+                        "option",
+                        f"expectation for skill {skill!r} is given twice; the first is used",
+                        "expectations",
+                        skill,
+                    )
+                )
+            else:
+                expectations[skill] = Expectation(
+                    skill, block["teamext_text"], block["teamext_source"], block["teamext_line"]
+                )
+            if block.parent is not None:
+                block.parent.remove(block)  # shown under its skill instead
+        fields = {"expectations": tuple(expectations.values())}
+    return fields, problems, spans
+
+
+def card_shell(directive: TeamDirective, kind: str, title: str) -> nodes.container:
+    card = nodes.container(classes=["teamext-card", f"teamext-{kind}"])
+    directive.set_source_info(card)
+    heading = nodes.paragraph(classes=["teamext-card-title"])
+    heading += nodes.inline("", KIND_LABELS[kind], classes=["teamext-kind"])
+    heading += nodes.Text(" ")
+    heading += nodes.strong(title, title)
+    card += heading
+    return card
+
+
+def add_record(
+    directive: TeamDirective, kind: str, ident: str, title: str, fields: dict[str, Any]
+) -> Record:
+    """Store a record at the directive's page and line, after the page's others."""
+    env = directive.env
+    record = RECORD_CLASSES[kind](
+        id=ident,
+        title=title,
+        docname=env.docname,
+        lineno=directive.lineno,
+        seq=directive.domain.next_seq(env.docname),
+        **fields,
+    )
+    directive.domain.add_record(record)
+    return record
+
+
+def claim_anchor(directive: TeamDirective, record: Record, node: nodes.Element) -> None:
+    """Give ``node`` the record's anchor. A second definition on the same page
+    keeps none: the first owns it, and teamext.duplicate (which
+    suppress_warnings can silence) says so."""
+    document = directive.state.document
+    if record.anchor not in document.ids:
+        node["ids"].append(record.anchor)
+        document.note_explicit_target(node)
+
+
+def finish_card(
+    directive: TeamDirective,
+    kind: str,
+    ident: str | None,
+    title: str,
+    fields: dict[str, Any],
+    body: nodes.container,
+) -> list[nodes.Node]:
+    """The card of a record: heading, facts (filled in later), body, backlinks."""
+    card = card_shell(directive, kind, title)
+    card += body
+    if ident is None:  # nothing to record: keep the content, unlinked
+        if not len(body):
+            card.remove(body)
+        return [card]
+    record = add_record(directive, kind, ident, title, fields)
+    claim_anchor(directive, record, card)
+    view = directive.add_view(CardView(directive.env.docname, directive.lineno, record=record))
+    card.insert(1, directive.placeholder(view, "fields"))
+    if kind in ("skill", "stage"):
+        card += directive.placeholder(view, "backlinks")
+    if not len(body):
+        card.remove(body)
+    return [card]
+
+
 class RecordDirective(TeamDirective):
     """A record: an id argument, options, and a MyST or RST body."""
 
     kind: ClassVar[str] = ""
-    record_class: ClassVar[type[Record]] = Record
     required_options = ("title",)
     optional_arguments = 1
     final_argument_whitespace = True
@@ -65,109 +359,36 @@ class RecordDirective(TeamDirective):
         options = {name: str(value) for name, value in self.options.items()}
         fields, errs = record_fields(self.kind, options, self.config.teamext_levels)
         problems += errs
-
-        card = nodes.container(classes=["teamext-card", f"teamext-{self.kind}"])
-        self.set_source_info(card)
-        heading = nodes.paragraph(classes=["teamext-card-title"])
-        heading += nodes.inline("", KIND_LABELS[self.kind], classes=["teamext-kind"])
-        heading += nodes.Text(" ")
-        heading += nodes.strong(title, title)
-        card += heading
         body = nodes.container(classes=["teamext-body"])
-        card += body
         if self.content:
-            OPEN_RECORDS.append(self.kind)
-            try:
-                self.state.nested_parse(self.content, self.content_offset, body)
-            finally:
-                OPEN_RECORDS.pop()
-            raw_as_text(body)
-        fields.update(self.collect_nested(body, problems, fields["guidance"]))
+            parse_body(self, self.kind, self.content, self.content_offset, body)
+        nested, errs, spans = collect_fields(self.kind, body, fields["guidance"], self.config)
+        fields.update(nested)
+        problems += errs
+        fields["body"] = body_source(self, spans)
         self.report(problems)
-
-        if ident is None:  # nothing to record: keep the content, unlinked
-            return [card]
-        record = self.record_class(
-            id=ident,
-            title=title,
-            docname=self.env.docname,
-            lineno=self.lineno,
-            seq=self.domain.next_seq(self.env.docname),
-            **fields,
-        )
-        self.domain.add_record(record)
-        # A second definition on the same page keeps no anchor: the first owns it,
-        # and teamext.duplicate (which suppress_warnings can silence) says so.
-        if record.anchor not in self.state.document.ids:
-            card["ids"].append(record.anchor)
-            self.state.document.note_explicit_target(card)
-        view = self.add_view(CardView(self.env.docname, self.lineno, record=record))
-        card.insert(1, self.placeholder(view, "fields"))
-        if self.kind in ("skill", "stage"):
-            card += self.placeholder(view, "backlinks")
-        if not len(body):
-            card.remove(body)
-        return [card]
-
-    def collect_nested(
-        self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
-    ) -> dict[str, Any]:
-        """Fields held by directives nested in the body (``skill-level``, ``red-flags``)."""
-        return {}
+        return finish_card(self, self.kind, ident, title, fields, body)
 
 
 class SkillDirective(RecordDirective):
     kind = "skill"
-    record_class = Skill
     known_options = OPTIONS["skill"]
-
-    def collect_nested(
-        self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
-    ) -> dict[str, Any]:
-        found: dict[int, str] = {}
-        for block in body.findall(nodes.container):
-            if "teamext_level" in block:
-                block["teamext_owner"] = True
-                if "levels" in guidance:  # the description is the authors' suggestion
-                    label = guidance_label(self.config)
-                    label_para = block.next_node(nodes.paragraph)
-                    if label_para is not None:
-                        label_para += guidance_marker(MARK, MARK, label=label)
-                value = int(block["teamext_level"])
-                if value in found:
-                    problems.append(Problem("level", f"level {value} is described twice"))
-                    continue
-                found[value] = block["teamext_text"]
-        return {"level_text": tuple(sorted(found.items()))}
 
 
 class StageDirective(RecordDirective):
     kind = "stage"
-    record_class = Stage
     directive_label = "interview-stage"
     known_options = OPTIONS["stage"]
-
-    def collect_nested(
-        self, body: nodes.Element, problems: list[Problem], guidance: frozenset[str]
-    ) -> dict[str, Any]:
-        flags: list[str] = []
-        for block in body.findall(nodes.admonition):
-            if "teamext-red-flags" in block["classes"]:
-                block["teamext_owner"] = True
-                flags += block.get("teamext_items", [])
-        return {"red_flags": tuple(flags)}
 
 
 class RoleCardDirective(RecordDirective):
     kind = "role"
-    record_class = Role
     directive_label = "role-card"
     known_options = OPTIONS["role"]
 
 
 class PersonCardDirective(RecordDirective):
     kind = "person"
-    record_class = Person
     directive_label = "person-card"
     known_options = OPTIONS["person"]
 
@@ -190,21 +411,13 @@ class SkillLevelDirective(TeamDirective):
         else:
             value, errs = parse_level(self.arguments[0], scale)
             self.report(errs)
-        block = nodes.container(classes=["teamext-skill-level"])
-        self.set_source_info(block)
-        label = nodes.paragraph(classes=["teamext-skill-level-label"])
-        if value is not None:
-            label += nodes.strong("", f"{value} · {scale[value]}")
-        else:
-            label += nodes.strong("", self.arguments[0] if self.arguments else "?")
-        block += label
         inner = nodes.container(classes=["teamext-skill-level-body"])
         self.state.nested_parse(self.content, self.content_offset, inner)
         raw_as_text(inner)
-        block += inner
-        if value is not None:
-            block["teamext_level"] = value
-            block["teamext_text"] = " ".join(inner.astext().split())
+        shown = self.arguments[0] if self.arguments else "?"
+        block = level_block(value, shown, inner, source_text(list(self.content)), scale)
+        self.set_source_info(block)
+        block[SPAN] = span_of(self)
         if not OPEN_RECORDS or OPEN_RECORDS[-1] != "skill":
             self.report([Problem("option", "skill-level belongs inside a skill directive")])
         return [block]
@@ -218,22 +431,50 @@ class RedFlagsDirective(TeamDirective):
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
-        block = nodes.admonition(classes=["teamext-red-flags"])
-        self.set_source_info(block)
-        block += nodes.title(_("Red flags"), _("Red flags"))
-        self.state.nested_parse(self.content, self.content_offset, block)
-        raw_as_text(block)
-        items = [" ".join(li.astext().split()) for li in block.findall(nodes.list_item)]
-        if not items:
-            text = " ".join(p.astext() for p in block.children[1:])
-            items = [" ".join(text.split())] if text.strip() else []
-        block["teamext_items"] = items
-        if not items:
+        block = red_flags_block(self, self.content, self.content_offset)
+        block[SPAN] = span_of(self)
+        if not block["teamext_items"]:
             self.report([Problem("option", "red-flags has no content")])
         if not OPEN_RECORDS or OPEN_RECORDS[-1] != "stage":
             self.report(
                 [Problem("option", "red-flags belongs inside an interview-stage directive")]
             )
+        return [block]
+
+
+class ExpectationDirective(TeamDirective):
+    """What a skill the card lists looks like for this role (on a person card:
+    the evidence); only inside a ``role-card`` or ``person-card`` body."""
+
+    directive_label = "expectation"
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        problems: list[Problem] = []
+        skill = None
+        if not self.arguments:
+            problems.append(Problem("option", "missing skill argument"))
+        else:
+            skill, errs = parse_id(self.arguments[0], "skill id")
+            problems += errs
+        inner = nodes.container(classes=["teamext-expectation-body"])
+        self.state.nested_parse(self.content, self.content_offset, inner)
+        raw_as_text(inner)
+        if not plain(inner):
+            problems.append(Problem("option", "expectation has no content"))
+            skill = None
+        shown = self.arguments[0] if self.arguments else "?"
+        block = expectation_block(skill, shown, inner, source_text(list(self.content)), self.lineno)
+        self.set_source_info(block)
+        block[SPAN] = span_of(self)
+        if not OPEN_RECORDS or OPEN_RECORDS[-1] not in ("role", "person"):
+            problems.append(
+                Problem("option", "expectation belongs inside a role-card or person-card directive")
+            )
+        self.report(problems)
         return [block]
 
 
@@ -244,3 +485,4 @@ def setup_records(app: Sphinx) -> None:
     app.add_directive("person-card", PersonCardDirective)
     app.add_directive("skill-level", SkillLevelDirective)
     app.add_directive("red-flags", RedFlagsDirective)
+    app.add_directive("expectation", ExpectationDirective)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..parsing import Problem, parse_selection
-from ..render.skill_map import MapView
+from ..parsing import Problem, parse_choice, parse_selection
+from ..render.skill_map import CELLS, MapView
 from .base import TeamDirective
 
 
 class SkillMapDirective(TeamDirective):
     directive_label = "skill-map"
-    known_options = ("rows", "skills", "caption")
+    known_options = ("rows", "skills", "caption", "cells")
     has_content = False
 
     def run(self) -> list[nodes.Node]:
@@ -28,6 +30,11 @@ class SkillMapDirective(TeamDirective):
             parsed, errs = parse_selection(self.option("skills"), ("all",), ":skills:")
             problems += errs
             skills = parsed if parsed is not None else "all"
+        cells = "level"
+        if self.option("cells") is not None:
+            choice, errs = parse_choice(self.option("cells"), CELLS, ":cells:")
+            problems += [e if e.option else replace(e, option="cells") for e in errs]
+            cells = choice or "level"
         self.report(problems)
         view = MapView(
             self.env.docname,
@@ -35,6 +42,7 @@ class SkillMapDirective(TeamDirective):
             rows=rows,
             skills=skills,
             caption=self.option("caption") or "",
+            cells=cells,
         )
         return [self.placeholder(self.add_view(view))]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -11,7 +11,7 @@ from docutils import nodes
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Member, Person, Record, Role, Skill, Stage
-from ..views import Leveled, Ref, View, ref, ref_of
+from ..views import Finding, Leveled, Ref, View, ref, ref_of
 from .common import bullet, comma_links, field, level_text, leveled_item, none_text
 from .context import RenderContext
 
@@ -33,6 +33,13 @@ class CardData:
     post: Ref | None = None
     profiles: tuple[Ref, ...] = ()
     role_post: Ref | None = None
+    #: A role's or person's expectations, by skill id (listed skills only).
+    expectations: tuple[tuple[str, str], ...] = ()
+    #: A skill's expectations, per role that lists it.
+    expected_of: tuple[tuple[Ref, str], ...] = ()
+
+    def expectation_for(self, skill: str) -> str | None:
+        return dict(self.expectations).get(skill)
 
     @property
     def backlink_refs(self) -> list[Ref]:
@@ -72,6 +79,7 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             reports_to=reports_to(record),
             post=ref_of(post) if post is not None else None,
             profiles=tuple(ref_of(p) for p in domain.profiles_of(record)),
+            expectations=_expectations(record),
         )
     if isinstance(record, Person):
         role = domain.lookup("role", record.role) if record.role else None
@@ -82,6 +90,7 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             reports_to=reports_to(record),
             role=ref(domain, "role", record.role) if record.role else None,
             role_post=ref_of(post) if post is not None else None,
+            expectations=_expectations(record),
         )
     if isinstance(record, Stage):
         return CardData(
@@ -103,8 +112,45 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
                 for s in domain.all_stages()
                 if record.id in s.assesses
             ),
+            expected_of=tuple(
+                (ref_of(role), text)
+                for role, _level in domain.holders("role", record.id)
+                if (text := role.expectation_for(record.id))
+            ),
         )
     return CardData(record)
+
+
+def _expectations(member: Member) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (sid, text) for sid, _level in member.skills if (text := member.expectation_for(sid))
+    )
+
+
+def expectation_findings(domain: TeamDomain, record: Record) -> Iterator[Finding]:
+    """An expectation must be about a skill the card lists in ``:skills:``."""
+    if not isinstance(record, Member):
+        return
+    listed = {sid for sid, _level in record.skills}
+    label = "role-card" if record.kind == "role" else "person-card"
+    for item in record.expectations:
+        if item.skill in listed:
+            continue
+        if record.origin:
+            where = f"{record.origin}.expectations.{item.skill}:"
+            line = record.lineno
+        else:
+            where = f"{label} {record.id!r}: expectation:"
+            line = item.lineno or record.lineno
+        if domain.lookup("skill", item.skill) is None:
+            yield ("unknown", f"{where} names unknown skill {item.skill!r}", (record.docname, line))
+        else:
+            yield (
+                "option",
+                f"{where} skill {item.skill!r} is not listed in the card's :skills:; "
+                "add it there with a level (the expectation is not shown)",
+                (record.docname, line),
+            )
 
 
 def _leveled(domain: TeamDomain, member: Member) -> tuple[Leveled, ...]:
@@ -143,6 +189,10 @@ class CardView(View):
             return any(r.suggested for r in data.backlink_refs)
         return bool(marked_fields(data.record))
 
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        if self.record is not None:
+            yield from expectation_findings(domain, self.record)
+
     def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
         if not isinstance(data, CardData):
             return ""
@@ -150,6 +200,7 @@ class CardView(View):
         if part == "backlinks":
             leveled = [*data.needed_by_roles, *data.held_by_people]
             refs = [*data.assessed_in, *data.taken_by_roles]
+            words += [f"{r.title} {text}" for r, text in data.expected_of]
         else:
             record = data.record
             if isinstance(record, Role):
@@ -162,6 +213,7 @@ class CardView(View):
             refs = [*data.stages, *data.assesses, *data.profiles]
             refs += [r for r in (data.reports_to, data.role, data.post, data.role_post) if r]
         words += [f"{i.ref.title} {level_text(i.level, scale)}" for i in leveled]
+        words += [text for _sid, text in data.expectations]
         words += [r.title for r in refs]
         return " ".join(w for w in words if w)
 
@@ -190,9 +242,7 @@ def card_fields(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
         add("role", _("Role"), role)
     # A role without skills is worth flagging; a person without them is not.
     if isinstance(record, Role) or (isinstance(record, Person) and data.skills):
-        skills = (
-            bullet(leveled_item(item, ctx) for item in data.skills) if data.skills else none_text()
-        )
+        skills = skills_list(data, ctx) if data.skills else none_text()
         add("skills", _("Skills"), skills)
     if isinstance(record, Role) and not record.is_profile:
         stages = bullet(_para(ctx.link(s)) for s in data.stages) if data.stages else none_text()
@@ -234,6 +284,11 @@ def backlinks(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
                 _("Held by people"),
                 bullet(leveled_item(i, ctx) for i in data.held_by_people),
             )
+        if data.expected_of:
+            fields += field(
+                _("Expectations"),
+                bullet(expected_of(role, text, ctx) for role, text in data.expected_of),
+            )
         fields += field(
             _("Assessed in"),
             comma_links(data.assessed_in, ctx) if data.assessed_in else none_text(),
@@ -246,7 +301,53 @@ def backlinks(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
     return [fields] if len(fields) else []
 
 
+def skills_list(data: CardData, ctx: RenderContext) -> nodes.bullet_list:
+    """Each skill at its level; under it, what it looks like for this role."""
+    blist = nodes.bullet_list(classes=["teamext-list"])
+    for item in data.skills:
+        li = nodes.list_item()
+        li += leveled_item(item, ctx)
+        text = data.expectation_for(item.ref.id)
+        if text:
+            li += nodes.paragraph(text, text, classes=["teamext-expectation"])
+        blist += li
+    return blist
+
+
+def expected_of(role: Ref, text: str, ctx: RenderContext) -> nodes.paragraph:
+    """``Expected of <role>: text`` on a skill's card."""
+    para = nodes.paragraph(classes=["teamext-expectation"])
+    para += nodes.Text(_("Expected of") + " ")
+    para += ctx.link(role)
+    para += nodes.Text(": " + text)
+    return para
+
+
 def _para(node: nodes.Node) -> nodes.paragraph:
     para = nodes.paragraph()
     para += node
     return para
+
+
+@dataclass(frozen=True)
+class AnchorsView(View):
+    """Records that ``team-import :cards: none`` placed without cards: the
+    page shows nothing of them (an anchor each), but their expectations are
+    checked like a card's."""
+
+    what: ClassVar[str] = "anchors"
+
+    records: tuple[Record, ...] = ()
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        return tuple(r.anchor for r in self.records)
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        return []
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.anchor for r in self.records)
+
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        for record in self.records:
+            yield from expectation_findings(domain, record)

@@ -33,6 +33,9 @@ class RubricSkill:
     level_text: tuple[tuple[int, str], ...]
     expected: tuple[tuple[Ref, int | None], ...]  # per role that goes through the stage
     levels_suggested: bool = False  # the skill's level descriptions are guidance
+    #: (role, level, expectation): what the skill looks like for a role, which
+    #: the rubric shows at the level the role expects instead of the description.
+    looks_like: tuple[tuple[Ref, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,11 @@ def scorecard_data(domain: TeamDomain, ident: str) -> ScorecardData:
                     (ref_of(r).marked(r.suggests("skills")), r.level_of(sid)) for r in roles
                 ),
                 levels_suggested=isinstance(skill, Skill) and skill.suggests("levels"),
+                looks_like=tuple(
+                    (ref_of(r), level, text)
+                    for r in roles
+                    if (level := r.level_of(sid)) is not None and (text := r.expectation_for(sid))
+                ),
             )
         )
     return ScorecardData(
@@ -150,13 +158,25 @@ def rubric(item: RubricSkill, ctx: RenderContext) -> Iterator[nodes.Node]:
             if i:
                 expected += nodes.Text(", ")
             expected += ctx.link(role)
-        text: list[nodes.Node] = [nodes.Text(described.get(value, name))]
-        if value in described and item.levels_suggested:
-            text.append(ctx.marker())
+        own = [(role, text) for role, want, text in item.looks_like if want == value]
+        text: list[nodes.Node] = []
+        # A role's expectation says what the level looks like for it; the
+        # level's description stays for the roles that give none.
+        if value in described and (not own or len(own) < len(roles)):
+            text.append(nodes.Text(described[value]))
+            if item.levels_suggested:
+                text.append(ctx.marker())
+        for role, expectation in own:
+            if text:
+                text.append(nodes.Text("; "))
+            text += [ctx.link(role, mark=False), nodes.Text(": " + expectation)]
+        if not text:
+            text.append(nodes.Text(name))
+        plain_name = value not in described and not own
         rows.append(
             _row(
                 _entry(level(value, scale, has_none=ctx.has_none)),
-                _entry(*text, classes=[] if value in described else ["teamext-none"]),
+                _entry(*text, classes=["teamext-none"] if plain_name else []),
                 _entry(expected),
                 _entry(nodes.Text(BOX), classes=["teamext-tick"]),
                 classes=["teamext-expected-level"] if roles else [],

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.util.osutil import relative_uri
 
 from ..domain import TeamDomain
 from ..locale import _
@@ -18,12 +21,22 @@ from .nodes import scroll_region, unnumbered_table
 
 DASH = "–"
 
+#: ``:cells:`` of a skill map: what each cell shows.
+CELLS = ("level", "expectation", "both")
+#: Builders whose pages link each map's CSV (not the EPUB: a book links no
+#: files outside itself).
+CSV_BUILDERS = ("html", "dirhtml", "singlehtml")
+#: Under the output folder: one CSV file per skill map.
+CSV_DIR = "_teamext"
+
 
 @dataclass(frozen=True)
 class MapRow:
     head: Ref  # suggested when the row's levels are marked ``:guidance:``
     levels: tuple[int | None, ...]  # None: not recorded
     profile_of: Ref | None = None  # a depth profile's post
+    #: Per cell, the row's expectation for the skill (only when the map shows them).
+    texts: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,7 @@ class MapView(View):
     rows: str | tuple[str, ...] = "roles"
     skills: str | tuple[str, ...] = "all"
     caption: str = ""
+    cells: str = "level"
 
     def id_base(self) -> str:
         return "teamext-map"
@@ -58,6 +72,9 @@ class MapView(View):
                     ref_of(m).marked(m.suggests("skills")),
                     tuple(m.level_of(c.id) for c in columns),
                     ref_of(post) if post is not None else None,
+                    tuple(m.expectation_for(c.id) for c in columns)
+                    if self.cells != "level"
+                    else (),
                 )
             )
         return MapData(self.caption, tuple(rows), tuple(columns))
@@ -65,18 +82,40 @@ class MapView(View):
     def suggests(self, data: Any, part: str) -> bool:
         return any(row.head.suggested for row in data.rows)
 
-    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
-        label = _("Person") if self.rows == "people" else _("Role")
+    def kind_label(self) -> str:
         if isinstance(self.rows, tuple):
-            label = _("Role or person")
-        return [skill_map(data, ctx, label, self.anchor)]
+            return _("Role or person")
+        return _("Person") if self.rows == "people" else _("Role")
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        download = None
+        if ctx.builder.name in CSV_BUILDERS and data.rows and data.skills:
+            path = csv_path(self.docname, self.anchor)
+            if ctx.builder.name == "singlehtml":  # one page at the output's root
+                uri = path
+            else:
+                uri = relative_uri(ctx.builder.get_target_uri(ctx.docname), path)
+            label = _("Download CSV")
+            download = nodes.reference(
+                "", "", nodes.Text(label), refuri=uri, classes=["teamext-download"]
+            )
+        return [skill_map(data, ctx, self.kind_label(), self.anchor, self.cells, download)]
 
     def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
         words = [data.caption, *(s.title for s in data.skills)]
         for row in data.rows:
             words.append(row.head.title)
             words += [level_text(v, scale) for v in row.levels if v is not None]
+            words += [t for t in row.texts if t]
         return " ".join(w for w in words if w)
+
+    def csv_text(self, data: MapData, scale: Sequence[str]) -> str:
+        """The map as CSV (RFC 4180: CRLF line ends, quotes where needed)."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        for row in csv_rows(data, self.kind_label(), scale, self.cells):
+            writer.writerow(row)
+        return out.getvalue()
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         for option, kind, value in (("rows", "org", self.rows), ("skills", "skill", self.skills)):
@@ -88,6 +127,35 @@ class MapView(View):
                         f"skill-map: :{option}: names unknown {what} {ident!r}",
                         (self.docname, self.lineno),
                     )
+
+
+def csv_path(docname: str, anchor: str) -> str:
+    """Where a map's CSV lives under the output folder: named by page and map."""
+    return f"{CSV_DIR}/{docname.replace('/', '-')}-{anchor or 'teamext-map'}.csv"
+
+
+def csv_rows(
+    data: MapData, kind_label: str, scale: Sequence[str], cells: str = "level"
+) -> list[list[str]]:
+    """A header, then one row per map row: the level name in each skill's
+    column (empty: not recorded), and when the map shows expectations, each
+    skill's expectation in the column after it."""
+    texts = cells != "level"
+    header = [kind_label]
+    for skill in data.skills:
+        header.append(skill.title)
+        if texts:
+            header.append(skill.title + " – " + _("expectation"))
+    rows = [header]
+    for map_row in data.rows:
+        row = [map_row.head.title]
+        for i, value in enumerate(map_row.levels):
+            row.append(scale[value] if value is not None and 0 <= value < len(scale) else "")
+            if texts:
+                text = map_row.texts[i] if i < len(map_row.texts) else None
+                row.append(text or "")
+        rows.append(row)
+    return rows
 
 
 def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
@@ -114,7 +182,14 @@ def row_head(row: MapRow, ctx: RenderContext) -> nodes.entry:
     return entry(*head, classes=["teamext-row-head"])
 
 
-def skill_map(data: MapData, ctx: RenderContext, kind_label: str, anchor: str) -> nodes.container:
+def skill_map(
+    data: MapData,
+    ctx: RenderContext,
+    kind_label: str,
+    anchor: str,
+    cells: str = "level",
+    download: nodes.Node | None = None,
+) -> nodes.container:
     wrap = scroll_region(
         classes=["teamext-skill-map"],
         label=data.caption or _("Skill map"),
@@ -128,7 +203,13 @@ def skill_map(data: MapData, ctx: RenderContext, kind_label: str, anchor: str) -
     scale, depth = ctx.scale, ctx.depth
     table = unnumbered_table(classes=["teamext-skill-map-table"])
     if data.caption:
-        table += nodes.title(data.caption, data.caption)
+        title = nodes.title(data.caption, data.caption)
+        if download is not None:  # next to the caption
+            title += nodes.Text(" ")
+            title += download
+        table += title
+    elif download is not None:
+        wrap += nodes.paragraph("", "", download, classes=["teamext-map-download"])
     tgroup = nodes.tgroup(cols=1 + len(data.skills))
     table += tgroup
     # Widths in characters: the text builder lays out by them, others by ratio.
@@ -147,18 +228,24 @@ def skill_map(data: MapData, ctx: RenderContext, kind_label: str, anchor: str) -
     for map_row in data.rows:
         row = nodes.row(classes=["teamext-profile-row"] if map_row.profile_of else [])
         row += row_head(map_row, ctx)
-        for value in map_row.levels:
+        for i, value in enumerate(map_row.levels):
             if value is None:
                 row += entry(nodes.Text(DASH), classes=["teamext-empty"])
                 continue
+            text = map_row.texts[i] if i < len(map_row.texts) else None
             cell: list[nodes.Node] = [level(value, scale, depth, ctx.has_none)]
+            if cells == "expectation" and text:
+                cell = [nodes.Text(text)]
             if map_row.head.suggested:
                 cell.append(ctx.marker())
             at_depth = value >= depth
-            row += entry(
+            item = entry(
                 nodes.strong("", "", *cell) if at_depth else nodes.inline("", "", *cell),
                 classes=["teamext-depth"] if at_depth else [],
             )
+            if cells == "both" and text:
+                item += nodes.paragraph(text, text, classes=["teamext-expectation"])
+            row += item
         tbody += row
     tgroup += tbody
     wrap += table

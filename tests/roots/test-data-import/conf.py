@@ -1,0 +1,5 @@
+extensions = ["myst_parser", "sphinx_teamext"]
+myst_enable_extensions = ["colon_fence"]
+nitpicky = True
+teamext_coverage = "off"
+project = "Import test"
