@@ -1,11 +1,22 @@
-"""Synthetic handbooks for the benchmark, in three variants with the same content.
+"""Synthetic handbooks for the benchmark, in four variants with the same records.
 
-``teamext``  role/person cards, skill and stage records, ``skill-map`` views,
-             ``{team:*}`` references: the extension computes backlinks and maps.
+``plain``    the same pages with each record written as one plain paragraph:
+             no directives, no links, no backlinks (the issue 12 baseline).
 ``floor``    the same pages written by hand: sphinx-design cards, plain MyST
              links to labels, backlink lists and skill maps as pipe tables.
 ``needs``    sphinx-needs: one need per record, links between them, and a
              ``needtable`` per skill map (rows x linked skills, no level matrix).
+``teamext``  role/person cards, skill and stage records, ``skill-map`` views,
+             ``{team:*}`` references: the extension computes backlinks and maps.
+
+Two configurations (``CONFIGS``): ``alabaster`` (the default theme, and
+sphinx-design loaded in every variant: what issue 12's targets apply to) and
+``basic`` (theme ``basic``, each variant loads only what it uses: the
+configuration of the benchmark before issue 12, reported beside it).
+
+Every ``conf.py`` also loads ``bench/count_nodes.py`` when the environment
+variable ``TEAMEXT_BENCH_COUNT`` names a file: only in the separate counting
+builds, never in timed ones.
 
 Everything is drawn from ``random.Random(n)``, so a size always gives the same
 project. Counts scale with ``n`` roles: ``n/5`` skills, ``n/2`` people,
@@ -20,7 +31,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VARIANTS = ("floor", "needs", "teamext")
+VARIANTS = ("plain", "floor", "needs", "teamext")
+CONFIGS = ("alabaster", "basic")
+HERE = Path(__file__).resolve().parent
 LEVELS = ["none", "learning", "proficient", "fluent", "expert"]
 ROLES_PER_PAGE = 10
 PEOPLE_PER_PAGE = 10
@@ -170,21 +183,34 @@ def make(n: int) -> Handbook:
 # -- shared page furniture ---------------------------------------------------------
 
 
-def _conf(variant: str) -> str:
+def _conf(variant: str, config: str = "alabaster") -> str:
+    own = {
+        "plain": [],
+        "floor": ["sphinx_design"],  # its cards are sphinx-design cards
+        "needs": ["sphinx_needs"],
+        "teamext": ["sphinx_teamext"],
+    }[variant]
+    if config == "alabaster":
+        extensions = ["myst_parser", *own]
+        if "sphinx_design" not in extensions:
+            extensions.append("sphinx_design")
+        theme = "alabaster"  # Sphinx's default theme
+    elif config == "basic":
+        extensions = ["myst_parser", *own]
+        theme = "basic"  # no global-toc sidebar
+    else:
+        raise ValueError(config)
     lines = [
+        f"extensions = {extensions!r}",
         "project = 'Synthetic handbook'",
-        "html_theme = 'basic'",  # same theme for every variant, no global-toc sidebar
+        f"html_theme = {theme!r}",
         "myst_enable_extensions = ['colon_fence']",
         "suppress_warnings = ['myst.header']",
     ]
     if variant == "teamext":
-        lines.insert(0, "extensions = ['myst_parser', 'sphinx_teamext']")
         lines.append("teamext_coverage = 'off'")
         lines.append("teamext_empty_sections = 'off'")
-    elif variant == "floor":
-        lines.insert(0, "extensions = ['myst_parser', 'sphinx_design']")
-    else:
-        lines.insert(0, "extensions = ['myst_parser', 'sphinx_needs']")
+    elif variant == "needs":
         lines += [
             "needs_types = [",
             *(
@@ -207,6 +233,14 @@ def _conf(variant: str) -> str:
             "    'role': {'incoming': 'held by', 'outgoing': 'role'},",
             "}",
         ]
+    lines += [
+        "",
+        "# Element counting, only in the benchmark's separate counting builds.",
+        "import os as _os, sys as _sys",
+        "if _os.environ.get('TEAMEXT_BENCH_COUNT'):",
+        f"    _sys.path.append({str(HERE)!r})",
+        "    extensions.append('count_nodes')",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -350,6 +384,57 @@ def _floor_pages(hb: Handbook) -> dict[str, list[str]]:
     return out
 
 
+# -- plain: the records as plain paragraphs ------------------------------------------
+
+
+def _plain_pages(hb: Handbook) -> dict[str, list[str]]:
+    """Each record as one paragraph of text: no directives, no links, no backlinks."""
+    out: dict[str, list[str]] = {}
+    by_id = hb.by_id()
+
+    def add(page: str, text: str) -> None:
+        out.setdefault(page, [f"# {page.replace('/', ' ').title()}\n"]).append(text)
+
+    def names(idents: list[str]) -> str:
+        return ", ".join(by_id[i].title for i in idents)
+
+    def levels(skills: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{by_id[s].title} at {_level(lv)}" for s, lv in skills)
+
+    for s in hb.skills:
+        add(
+            s.page,
+            f"{s.title} ({s.id}), group {s.group}. "
+            f"What {s.title.lower()} means in day-to-day work.\n",
+        )
+    for t in hb.stages:
+        add(
+            t.page,
+            f"{t.title} ({t.id}), stage {t.order}, video call. Assesses {names(t.assesses)}.\n",
+        )
+    for r in hb.roles:
+        reports = f" Reports to {by_id[r.reports_to].title}." if r.reports_to else ""
+        add(
+            r.page,
+            f"{r.title} ({r.id}). {r.summary} Skills: {levels(r.skills)}. "
+            f"Interview stages: {names(r.stages)}.{reports} "
+            f"Works closely with {' and '.join(by_id[m].title for m in r.mentions)}.\n",
+        )
+    for p in hb.people:
+        add(
+            p.page,
+            f"{p.title} ({p.id}), {by_id[p.role].title}. Skills: {levels(p.skills)}. "
+            f"Reports to {by_id[p.reports_to].title}.\n",
+        )
+    for m in hb.maps:
+        add(
+            m.page,
+            f"{m.caption}: roles {names(m.rows)}; skills {names(m.skills)}.\n\n"
+            f"The first row is {by_id[m.rows[0]].title}.\n",
+        )
+    return out
+
+
 # -- sphinx-needs ---------------------------------------------------------------------
 
 
@@ -408,15 +493,20 @@ def _needs_pages(hb: Handbook) -> dict[str, list[str]]:
     return out
 
 
-PAGE_MAKERS = {"teamext": _teamext_pages, "floor": _floor_pages, "needs": _needs_pages}
+PAGE_MAKERS = {
+    "plain": _plain_pages,
+    "teamext": _teamext_pages,
+    "floor": _floor_pages,
+    "needs": _needs_pages,
+}
 
 
-def write(hb: Handbook, variant: str, root: Path) -> Path:
+def write(hb: Handbook, variant: str, root: Path, config: str = "alabaster") -> Path:
     """Write the ``variant`` project of ``hb`` into ``root`` (emptied first)."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    (root / "conf.py").write_text(_conf(variant), encoding="utf-8")
+    (root / "conf.py").write_text(_conf(variant, config), encoding="utf-8")
     (root / "index.md").write_text(_index(hb), encoding="utf-8")
     for page, parts in PAGE_MAKERS[variant](hb).items():
         path = root / f"{page}.md"
@@ -431,6 +521,7 @@ def retitle_role(hb: Handbook, variant: str, root: Path, ident: str, title: str)
     path = root / f"{role.page}.md"
     text = path.read_text(encoding="utf-8")
     old = {
+        "plain": f"{role.title} ({ident}). ",
         "teamext": f":::{{role-card}} {ident}\n:title: {role.title}\n",
         "floor": f"::::{{card}} {role.title}\n",
         "needs": f":::{{nrole}} {role.title}\n:id: {_nid(ident)}\n",
@@ -445,9 +536,10 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of roles")
     parser.add_argument("out", type=Path, help="folder to write (emptied first)")
     parser.add_argument("--variant", choices=VARIANTS, default="teamext")
+    parser.add_argument("--config", choices=CONFIGS, default="alabaster")
     args = parser.parse_args()
-    write(make(args.n), args.variant, args.out)
-    print(f"wrote {args.out} ({args.variant}, {args.n} roles)")
+    write(make(args.n), args.variant, args.out, args.config)
+    print(f"wrote {args.out} ({args.variant}, {args.config}, {args.n} roles)")
 
 
 if __name__ == "__main__":
