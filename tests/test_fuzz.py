@@ -282,3 +282,88 @@ def test_whole_directives_never_raise(reader, text: str) -> None:
         if "[teamext." in line:
             # (the page is not on disk, so Sphinx names it with its default suffix)
             assert re.search(r"fuzz\.(md|rst):\d+: WARNING", line), f"no location: {line}"
+
+
+# -- imported records: the same fields from a data file ------------------------------
+
+from sphinx_teamext.data.importer import SECTIONS, Reader, record_keys  # noqa: E402
+from sphinx_teamext.data.loader import LoadError, load  # noqa: E402
+from sphinx_teamext.fields import record_fields  # noqa: E402
+
+SCALAR = st.one_of(VALUE, st.integers(-3, 9), st.booleans(), st.none(), IDS)
+DATA_VALUE = st.recursive(
+    SCALAR,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(IDS, st.sampled_from(["1", "3", "guru"])), inner, max_size=4),
+    ),
+    max_leaves=8,
+)
+
+
+@st.composite
+def data_record(draw: st.DrawFn, kind: str) -> dict[str, object]:
+    keys = draw(
+        st.lists(
+            st.one_of(st.sampled_from(record_keys(kind)), st.sampled_from(["titel", "x"])),
+            max_size=7,
+            unique=True,
+        )
+    )
+    record: dict[str, object] = {"id": draw(IDS)} if draw(st.booleans()) else {}
+    for key in keys:
+        record[key] = draw(DATA_VALUE)
+    return record
+
+
+DATA = st.fixed_dictionaries(
+    {},
+    optional={
+        name: st.one_of(st.lists(data_record(kind), max_size=3), DATA_VALUE)
+        for name, kind in SECTIONS.items()
+    },
+)
+
+
+@PROFILE
+@given(DATA, st.sampled_from(["JSON", "YAML"]))
+def test_imported_fields_never_raise(data: dict[str, object], fmt: str) -> None:
+    import json
+
+    import yaml
+
+    text = json.dumps(data) if fmt == "JSON" else yaml.safe_dump(data, allow_unicode=True)
+    root = load(text, fmt)
+    reader = Reader()
+    for entry in reader.read(root):
+        _fields, problems = record_fields(entry.kind, entry.options, DEFAULT_LEVELS)
+        check_problems(problems)
+    for issue in reader.issues:
+        assert issue.subtype in SUBTYPES and "\n" not in issue.message
+
+
+@PROFILE
+@given(st.text(max_size=80), st.sampled_from(["JSON", "YAML"]))
+def test_any_file_text_loads_or_is_refused(text: str, fmt: str) -> None:
+    try:
+        root = load(text, fmt)
+    except LoadError as exc:
+        assert exc.message and "\n" not in exc.message
+        return
+    Reader().read(root)
+
+
+@PROFILE
+@given(DATA, st.sampled_from(["all", "none"]))
+def test_whole_imports_never_raise(reader, data: dict[str, object], cards: str) -> None:
+    import json
+
+    app, parse = reader
+    (Path(app.srcdir) / "fuzz-data.json").write_text(json.dumps(data), encoding="utf-8")
+    app._warning.seek(0)
+    app._warning.truncate()
+    document = parse(f"```{{team-import}} fuzz-data.json\n:cards: {cards}\n```\n")
+    assert isinstance(document, nodes.document)
+    for line in app._warning.getvalue().splitlines():
+        if "[teamext." in line:
+            assert re.search(r"(fuzz\.(md|rst)|fuzz-data\.json):\d+: WARNING", line), line

@@ -351,3 +351,14 @@ def test_the_reference_example_imports_cleanly(tmp_path):
     app = build_pages(src, {"team": page[2].replace("# Team\n", "")})
     assert app.warning.getvalue() == ""
     assert "team-role-senior-1" in (app.outdir / "team.html").read_text(encoding="utf-8")
+
+
+def test_the_import_example_builds_cleanly(tmp_path):
+    example = Path(__file__).parent.parent / "examples" / "import"
+    src = tmp_path / "import"
+    shutil.copytree(example, src, ignore=shutil.ignore_patterns("_build"))
+    app = build(src)
+    assert app.warning.getvalue() == ""
+    team = (app.outdir / "team.html").read_text(encoding="utf-8")
+    assert "team-role-senior-1" in team and "Download CSV" in team
+    assert (app.outdir / "teamext.json").is_file()

@@ -221,8 +221,8 @@ def collect_fields(
             if "teamext_level" not in block:
                 continue
             block["teamext_owner"] = True
-            if SPAN in block:
-                spans.append(block[SPAN])
+            if SPAN in block:  # read once; MyST and RST number lines differently
+                spans.append(block.attributes.pop(SPAN))
             if "levels" in guidance:  # the description is the authors' suggestion
                 label_para = block.next_node(nodes.paragraph)
                 if label_para is not None:
@@ -246,7 +246,7 @@ def collect_fields(
             if "teamext-red-flags" in flag_block["classes"]:
                 flag_block["teamext_owner"] = True
                 if SPAN in flag_block:
-                    spans.append(flag_block[SPAN])
+                    spans.append(flag_block.attributes.pop(SPAN))
                 flags += flag_block.get("teamext_items", [])
                 sources += flag_block.get("teamext_sources", [])
         fields = {"red_flags": tuple(flags), "red_flags_source": tuple(sources)}
@@ -256,7 +256,7 @@ def collect_fields(
             if "teamext_expect" not in block:
                 continue
             if SPAN in block:
-                spans.append(block[SPAN])
+                spans.append(block.attributes.pop(SPAN))
             skill = block["teamext_expect"]
             if skill in expectations:
                 problems.append(
