@@ -362,3 +362,24 @@ def test_the_import_example_builds_cleanly(tmp_path):
     team = (app.outdir / "team.html").read_text(encoding="utf-8")
     assert "team-role-senior-1" in team and "Download CSV" in team
     assert (app.outdir / "teamext.json").is_file()
+
+
+@pytest.mark.parametrize("builder", ["latex", "text"])
+def test_imported_cards_in_other_builders(tmp_path, builder):
+    app = build(copy_root("data-import", tmp_path), builder)
+    out = "".join(p.read_text(encoding="utf-8") for p in app.outdir.glob("*.t*"))
+    assert "Senior engineer 1" in out and "Designs schemas others extend." in out
+    assert "Traceback" not in app.warning.getvalue()
+    assert not (app.outdir / "teamext.json").exists()
+
+
+def test_the_schema_knows_every_key():
+    import json
+
+    from sphinx_teamext.data.importer import SECTIONS, TOP_EXTRA, record_keys
+
+    schema_file = Path(__file__).parent.parent / "sphinx_teamext" / "data" / "teamext.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    assert set(schema["properties"]) == {*SECTIONS, *TOP_EXTRA}
+    for kind in SECTIONS.values():
+        assert set(schema["$defs"][kind]["properties"]) == set(record_keys(kind)), kind
