@@ -28,7 +28,12 @@ EXPECTED: list[tuple[object, object, str, str]] = [
         "teamext.option",
     ),
     # at the directive, or at the option's line once warnings point there
-    ((82, 83), (75, 76), "skill-map: :cells: must be one of level, expectation, both", "teamext.option"),
+    (
+        (82, 83),
+        (75, 76),
+        "skill-map: :cells: must be one of level, expectation, both",
+        "teamext.option",
+    ),
     (47, 44, "role-card 'senior-1': expectation: names unknown skill 'ghost'", "teamext.unknown"),
     (
         51,

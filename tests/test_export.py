@@ -219,7 +219,12 @@ def test_other_html_builders_export_with_their_urls(tmp_path, builder):
     app = build(make(tmp_path / "src", TEAM), builder)
     data = json.loads((app.outdir / "teamext.json").read_text(encoding="utf-8"))
     url = data["roles"][0]["url"]
-    assert url == {"dirhtml": "team/#team-role-senior-1", "singlehtml": "index.html#team-role-senior-1"}[builder]
+    assert (
+        url
+        == {"dirhtml": "team/#team-role-senior-1", "singlehtml": "index.html#team-role-senior-1"}[
+            builder
+        ]
+    )
 
 
 @pytest.mark.parametrize("builder", ["epub", "latex", "text"])
