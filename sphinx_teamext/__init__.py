@@ -21,6 +21,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .directives.xref import setup_xref
     from .domain import TeamDomain
     from .events import setup_events
+    from .lines import setup_lines
     from .locale import CATALOG, LOCALE_DIR
     from .render.html import setup_html
     from .render.latex import setup_latex
@@ -45,6 +46,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_empty_sections(app)
     setup_resolve(app)
     setup_events(app)
+    setup_lines(app)
     setup_html(app)
     setup_latex(app)
     return {

@@ -21,8 +21,8 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .checks import run_checks
-from .domain import TeamDomain
+from .checks import hint, run_checks
+from .domain import ROLE_KINDS, TeamDomain
 from .views import digest
 from .warnings import warn
 
@@ -84,7 +84,10 @@ def unknown_reference(
     if node.get("refdomain") != "team":
         return None
     kind = node.get("reftype", "")
-    warn(f"{{team:{kind}}} reference to unknown {kind} {node['reftarget']!r}", "unknown", node)
+    target = str(node["reftarget"])
+    domain = team_domain(env)
+    more = hint(domain, ROLE_KINDS.get(kind, kind), target.strip(), role=True)
+    warn(f"{{team:{kind}}} reference to unknown {kind} {target!r}{more}", "unknown", node)
     return contnode
 
 

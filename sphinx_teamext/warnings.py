@@ -28,6 +28,16 @@ SUBTYPES: dict[str, str] = {
         "assesses, a stage that assesses nothing, a role with no stage, an unused skill."
     ),
     "empty_section": "A section with no content of its own and no subsection.",
+    "diagram": (
+        "A ``team-chart`` or ``team-shape`` drawing that the builder cannot make because "
+        "its drawing tool (``mermaid_cmd``, mermaid-cli) is missing; reported once per "
+        "build, and the chart is shown as a reporting tree, the shape as its table."
+    ),
+    "config": (
+        "A project setting that turns the extension's blocks into plain text: MyST pages "
+        "with ``:::{role-card}``-style blocks while MyST's ``colon_fence`` extension is "
+        "off. Reported once per project."
+    ),
 }
 
 logger = logging.getLogger("sphinx_teamext")

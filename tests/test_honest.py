@@ -207,36 +207,50 @@ def test_other_builders_show_markers_kinds_and_unknowns(tmp_path, builder):
 
 # -- warnings ------------------------------------------------------------------
 
+#: Each at the line of the option it is about, with the record it is in.
 EXPECTED = [
-    ("index.md", 7, "role-card: :profile-of: is ignored on a post: add :kind: profile"),
     (
         "index.md",
-        7,
-        "role-card: :guidance: names unknown field 'assesses': use skills, stages, reports-to, all",
+        9,
+        "role-card: :profile-of: is ignored on a post: add :kind: profile (role 'post')",
     ),
-    ("index.md", 7, "role-card: :coverage: must be one of off, got 'sometimes'"),
-    ("index.md", 14, "role-card: a profile needs :profile-of: naming its post"),
-    ("index.md", 14, "role-card: :reports-to: is ignored on a profile (:kind: profile)"),
-    ("index.md", 14, "role-card: :stages: is ignored on a profile (:kind: profile)"),
-    ("index.md", 44, "role-card: :kind: must be one of post, profile, got 'job'"),
-    ("other.rst", 4, "role-card: a profile needs :profile-of: naming its post"),
+    (
+        "index.md",
+        10,
+        "role-card: :guidance: names unknown field 'assesses': use skills, stages, reports-to, "
+        "all (role 'post')",
+    ),
+    ("index.md", 11, "role-card: :coverage: must be one of off, got 'sometimes' (role 'post')"),
+    ("index.md", 16, "role-card: a profile needs :profile-of: naming its post (role 'no-post')"),
+    (
+        "index.md",
+        17,
+        "role-card: :reports-to: is ignored on a profile (:kind: profile) (role 'no-post')",
+    ),
+    (
+        "index.md",
+        18,
+        "role-card: :stages: is ignored on a profile (:kind: profile) (role 'no-post')",
+    ),
+    ("index.md", 46, "role-card: :kind: must be one of post, profile, got 'job' (role 'odd-kind')"),
+    ("other.rst", 6, "role-card: a profile needs :profile-of: naming its post (role 'rst-bad')"),
     (
         "other.rst",
-        4,
+        7,
         "role-card: :guidance: names unknown field 'everything': use skills, stages, "
-        "reports-to, all",
+        "reports-to, all (role 'rst-bad')",
     ),
-    ("index.md", 21, "role 'ghost-profile': :profile-of: names unknown role 'ghost'"),
-    ("index.md", 27, "role 'self-profile': :profile-of: names the role itself"),
+    ("index.md", 24, "role 'ghost-profile': :profile-of: names unknown role 'ghost'"),
+    ("index.md", 30, "role 'self-profile': :profile-of: names the role itself"),
     (
         "index.md",
-        33,
+        36,
         "role 'profile-of-profile': :profile-of: must name a post, and 'ghost-profile' "
         "is a profile",
     ),
     (
         "index.md",
-        39,
+        41,
         "person 'person': :reports-to: names 'ghost-profile', a profile rather than a post; "
         "ignored",
     ),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 from helpers import build, copy_root, resolved
 from sphinx.errors import NoUri
 from sphinxcontrib.mermaid import mermaid
@@ -160,13 +163,13 @@ def test_cycles_are_cut_where_the_warning_says(tmp_path, warnings_of):
     found = warnings_of(app)
     assert (
         "index.md",
-        3,
+        5,  # the :reports-to: line of the card where the chart breaks the loop
         "reports-to cycle: lead -> mle -> lead; the chart breaks it at 'lead'",
         "teamext.cycle",
     ) in found
     assert (
         "index.md",
-        13,
+        15,
         "reports-to cycle: self -> self; the chart breaks it at 'self'",
         "teamext.cycle",
     ) in found
@@ -252,3 +255,96 @@ def test_mermaid_config_becomes_front_matter():
     node = mermaid_node("flowchart TB\n", SimpleNamespace(mermaid_config={"theme": "neutral"}))
     assert node["code"] == '---\nconfig: {"theme": "neutral"}\n---\nflowchart TB\n'
     assert mermaid_node("x\n", SimpleNamespace(mermaid_config=None))["code"] == "x\n"
+
+
+# -- builders that cannot draw: the chart as an indented reporting tree ----------------
+
+TREE = """* CEO (role)
+
+  * ML lead (role)
+
+    * Machine <b>Learning</b> "Engineer" & co (role)
+
+      * Person A <script>alert(1)</script> (person)
+
+        * Person B (person)
+
+  * Person C (person)
+"""
+
+
+@pytest.mark.parametrize("builder", ["text", "man", "texinfo"])
+def test_builders_without_pictures_show_a_reporting_tree(tmp_path, builder):
+    app = build(copy_root("insight-chart", tmp_path), builder)
+    assert app.statuscode == 0
+    assert "[teamext." not in app.warning.getvalue()  # expected there: nothing to report
+    doctree = resolved(app, "index")
+    assert not list(doctree.findall(mermaid))
+    trees = [n for n in doctree.findall(nodes.bullet_list) if "teamext-chart-tree" in n["classes"]]
+    assert len(trees) == 4
+    if builder == "text":
+        out = (app.outdir / "index.txt").read_text(encoding="utf-8")
+        assert "**Who reports to whom**\n\n" + TREE in out
+        assert "[graph" not in out
+        assert "Each role and person is listed under the one they report to." in out
+
+
+def test_latex_without_mermaid_cli_shows_trees_and_says_so_once(tmp_path, warnings_of):
+    app = build(
+        copy_root("insight-chart", tmp_path),
+        "latex",
+        confoverrides={"mermaid_cmd": str(tmp_path / "missing" / "mmdc")},
+    )
+    found = warnings_of(app)
+    assert [(f, line, sub) for f, line, _m, sub in found] == [("index.md", 8, "teamext.diagram")]
+    assert "mermaid_cmd" in found[0][2]
+    assert len(app.warning.getvalue().strip().splitlines()) == 1  # no untyped mmdc warning
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\sphinxincludegraphics" not in tex and "mermaid" not in tex.lower()
+    assert tex.count(r"\begin{itemize}") >= 4 and "Who reports to whom" in tex
+
+
+def test_latex_without_mermaid_cli_passes_w_when_suppressed(tmp_path):
+    src = copy_root("insight-chart", tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "latex",
+            "-W",
+            "-q",
+            "-D",
+            "mermaid_cmd=/nonexistent",
+            str(src),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "[teamext.diagram]" in result.stderr
+    assert result.stderr.count("WARNING") == 1
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "latex",
+            "-W",
+            "-q",
+            "-D",
+            "mermaid_cmd=/nonexistent",
+            "-D",
+            "suppress_warnings=teamext.diagram",
+            str(src),
+            str(tmp_path / "out2"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

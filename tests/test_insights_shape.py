@@ -154,10 +154,21 @@ def test_chart_is_a_mermaid_node(built):
         assert body.startswith("radar-beta\n")
 
 
-def test_latex_has_the_table(tmp_path):
-    app = build(copy_root("insight-shape", tmp_path), "latex")
-    assert "[teamext." not in app.warning.getvalue()
+def test_latex_has_the_table(tmp_path, warnings_of):
+    # Without mermaid-cli: the table, no radar, and the missing tool said once.
+    app = build(
+        copy_root("insight-shape", tmp_path),
+        "latex",
+        confoverrides={"mermaid_cmd": str(tmp_path / "no-such-mmdc")},
+    )
+    found = warnings_of(app)
+    assert [(f, line, sub) for f, line, _msg, sub in found] == [
+        ("index.md", 14, "teamext.diagram")  # the first shape with a radar to draw
+    ], app.warning.getvalue()
+    assert "no-such-mmdc" in found[0][2] and "mermaid_cmd" in found[0][2]
+    assert len(app.warning.getvalue().strip().splitlines()) == 1  # nothing untyped
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "mermaid" not in tex.lower()  # no empty figure
     assert r"\label{\detokenize{index:team-shape-2}}" in tex
     assert r"\label{\detokenize{index:team-shape-3}}" in tex
     assert "People at depth" in tex and "nobody at depth" in tex
@@ -174,3 +185,12 @@ def test_radar_margins_fit_side_labels_only():
     wide = data("a very long label above the chart", "right side label", "x" * 40, "left")
     assert radar_margins(wide) == {"radar": {"marginLeft": 53, "marginRight": 137}}
     assert radar_margins(data("a", "b", "c")) == {"radar": {"marginLeft": 50, "marginRight": 50}}
+
+
+def test_text_shows_the_table_without_a_radar(tmp_path):
+    app = build(copy_root("insight-shape", tmp_path), "text")
+    assert "[teamext." not in app.warning.getvalue()
+    out = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert out.count("Best on the team") == 3  # each shape's table
+    assert "The next hire should bring:" in out
+    assert "[graph" not in out  # sphinxcontrib-mermaid's placeholder for a drawing

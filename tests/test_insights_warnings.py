@@ -7,29 +7,36 @@ from bs4 import BeautifulSoup
 from helpers import build, copy_root
 
 ID_HINT = "use lower-case letters, digits and hyphens, starting with a letter or digit"
+#: Each at the line of the option it is about; a missing or malformed argument
+#: at the directive's line.
 EXPECTED = [
     (
         "index.md",
-        12,
+        15,
         "team-chart: unknown option :colour:; known options: :root:, :direction:, "
         ":show:, :caption:",
         "teamext.option",
     ),
-    ("index.md", 12, "team-chart: :direction: must be one of TB, LR, got 'up'", "teamext.option"),
+    ("index.md", 13, "team-chart: :direction: must be one of TB, LR, got 'up'", "teamext.option"),
     (
         "index.md",
-        12,
+        14,
         "team-chart: :show: must be one of roles, people, both, got 'everyone'",
         "teamext.option",
     ),
-    ("index.md", 18, f"team-chart: malformed :root: id 'Not_An_Id': {ID_HINT}", "teamext.option"),
-    ("index.md", 26, "team-shape: empty item in :people: list 'person-a,, mle'", "teamext.option"),
-    ("index.md", 30, "team-shape: option :people: is empty", "teamext.option"),
+    ("index.md", 19, f"team-chart: malformed :root: id 'Not_An_Id': {ID_HINT}", "teamext.option"),
+    ("index.md", 27, "team-shape: empty item in :people: list 'person-a,, mle'", "teamext.option"),
+    ("index.md", 31, "team-shape: option :people: is empty", "teamext.option"),
     ("index.md", 34, "scorecard: missing stage id", "teamext.option"),
     ("index.md", 37, f"scorecard: malformed stage id 'Bad Id': {ID_HINT}", "teamext.option"),
-    ("index.md", 40, "scorecard: unknown option :caption:; known options: none", "teamext.option"),
-    ("index.md", 22, "team-chart: :root: names unknown role or person 'nobody'", "teamext.unknown"),
-    ("index.md", 26, "team-shape: :people: names unknown person 'mle'", "teamext.unknown"),
+    ("index.md", 41, "scorecard: unknown option :caption:; known options: none", "teamext.option"),
+    ("index.md", 23, "team-chart: :root: names unknown role or person 'nobody'", "teamext.unknown"),
+    (
+        "index.md",
+        27,
+        "team-shape: :people: names unknown person 'mle'; 'mle' is a role, not a person",
+        "teamext.unknown",
+    ),
     ("index.md", 40, "scorecard: unknown interview stage 'nope'", "teamext.unknown"),
 ]
 

@@ -52,48 +52,48 @@ BASE = """# Base
 """
 
 CASES: list[Case] = [
-    # -- unknown ids (project-wide check, located at the directive) -------------
+    # -- unknown ids (project-wide check, located at the option that names them) --
     Case(
         ":::{role-card} u1\n:title: U1\n:skills: nope=2\n:::",
         "unknown",
         "role 'u1': :skills: names unknown skill 'nope'",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} u2\n:title: U2\n:stages: no-stage\n:::",
         "unknown",
         "role 'u2': :stages: names unknown interview stage 'no-stage'",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} u3\n:title: U3\n:reports-to: ghost\n:::",
         "unknown",
         "role 'u3': :reports-to: names unknown role or person 'ghost'",
-        1,
+        3,
     ),
     Case(
         ":::{person-card} u4\n:title: U4\n:role: no-role\n:::",
         "unknown",
         "person 'u4': :role: names unknown role 'no-role'",
-        1,
+        3,
     ),
     Case(
         ":::{interview-stage} u5\n:title: U5\n:assesses: py, nothing\n:::",
         "unknown",
         "interview stage 'u5': :assesses: names unknown skill 'nothing'",
-        1,
+        3,
     ),
     Case(
         "Intro.\n\n:::{skill-map}\n:rows: ghost-row\n:::",
         "unknown",
         "skill-map: :rows: names unknown role or person 'ghost-row'",
-        3,
+        4,
     ),
     Case(
         ":::{skill-map}\n:skills: py, no-skill\n:::",
         "unknown",
         "skill-map: :skills: names unknown skill 'no-skill'",
-        1,
+        2,
     ),
     Case(
         "Text\n\nSee {team:role}`nobody`.",
@@ -111,38 +111,38 @@ CASES: list[Case] = [
         ":::{person-card} u10\n:title: U10\n:role: py\n:::",
         "unknown",
         "person 'u10': :role: names unknown role 'py'",
-        1,
+        3,
     ),
     Case(
         ":::{skill-map}\n:rows: everyone\n:::",
         "unknown",
         "skill-map: :rows: names unknown role or person 'everyone'",
-        1,
+        2,
     ),
     # -- levels --------------------------------------------------------------------
     Case(
         ":::{role-card} l1\n:title: L1\n:skills: py=7\n:::",
         "level",
         "role-card: level 7 is outside the scale 0-4",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} l2\n:title: L2\n:skills: py=guru\n:::",
         "level",
         "role-card: unknown level 'guru'",
-        1,
+        3,
     ),
     Case(
         ":::{person-card} l3\n:title: L3\n:skills: py=-1\n:::",
         "level",
         "person-card: level -1 is outside the scale",
-        1,
+        3,
     ),
     Case(
         ":::{person-card} l4\n:title: L4\n:skills: py=fließend\n:::",
         "level",
         "unknown level 'fließend'",
-        1,
+        3,
     ),
     Case(
         "::::{skill} l5\n:title: L5\n\n:::{skill-level} 9\nToo high.\n:::\n::::",
@@ -157,7 +157,7 @@ CASES: list[Case] = [
         "skill: level 2 is described twice",
         1,
     ),
-    Case(":::{role-card} l7\n:title: L7\n:skills: py=3.5\n:::", "level", "unknown level '3.5'", 1),
+    Case(":::{role-card} l7\n:title: L7\n:skills: py=3.5\n:::", "level", "unknown level '3.5'", 3),
     # -- duplicates ------------------------------------------------------------------
     Case(
         ":::{role-card} lead\n:title: Second lead\n:::",
@@ -189,13 +189,13 @@ CASES: list[Case] = [
         ":::{role-card} o2\n:title: O2\n:summary:\n:::",
         "option",
         "role-card: option :summary: is empty",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} o3\n:title: O3\n:sumary: Typo\n:::",
         "option",
         "unknown option :sumary: (did you mean :summary:?)",
-        1,
+        3,
     ),
     Case(":::{role-card}\n:title: No id\n:::", "option", "role-card: missing role id", 1),
     Case(
@@ -204,70 +204,70 @@ CASES: list[Case] = [
         "role-card: malformed role id 'Bad_Id'",
         1,
     ),
-    Case(":::{skill-map}\n:colour: red\n:::", "option", "skill-map: unknown option :colour:", 1),
+    Case(":::{skill-map}\n:colour: red\n:::", "option", "skill-map: unknown option :colour:", 2),
     Case(
         ":::{interview-stage} o7\n:title: O7\n:format:\n:::",
         "option",
         "interview-stage: option :format: is empty",
-        1,
+        3,
     ),
     Case(":::{person-card} o8\n:::", "option", "person-card: missing required option :title:", 1),
-    Case(":::{skill-map}\n:skills:\n:::", "option", "skill-map: option :skills: is empty", 1),
+    Case(":::{skill-map}\n:skills:\n:::", "option", "skill-map: option :skills: is empty", 2),
     # -- bad list syntax ----------------------------------------------------------------
     Case(
         ":::{role-card} s1\n:title: S1\n:stages: screen,,\n:::",
         "option",
         "empty item in stages list",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} s2\n:title: S2\n:stages: screen, screen\n:::",
         "option",
         "'screen' is listed twice in stages",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} s3\n:title: S3\n:skills: py\n:::",
         "option",
         "expected skill=level in skills, got 'py'",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} s4\n:title: S4\n:skills: py=\n:::",
         "option",
         "expected skill=level in skills, got 'py='",
-        1,
+        3,
     ),
     Case(
         ":::{role-card} s5\n:title: S5\n:skills: py=1, py=2\n:::",
         "option",
         "skill 'py' is listed twice in skills",
-        1,
+        3,
     ),
     Case(
         ":::{interview-stage} s6\n:title: S6\n:order: first\n:::",
         "option",
         "order must be a whole number, got 'first'",
-        1,
+        3,
     ),
     Case(
         ":::{interview-stage} s7\n:title: S7\n:order: -3\n:::",
         "option",
         "order must be a whole number, got '-3'",
-        1,
+        3,
     ),
-    Case(":::{skill-map}\n:rows: ,\n:::", "option", "empty item in :rows: list", 1),
+    Case(":::{skill-map}\n:rows: ,\n:::", "option", "empty item in :rows: list", 2),
     Case(
         ":::{role-card} s9\n:title: S9\n:skills: py=1; ml=2\n:::",
         "level",
         "unknown level '1; ml=2'",
-        1,
+        3,
     ),
     Case(
         ":::{person-card} s10\n:title: S10\n:reports-to: Not An Id\n:::",
         "option",
         "malformed reports-to id 'Not An Id'",
-        1,
+        3,
     ),
     # -- unicode and very long values -----------------------------------------------
     Case(":::{role-card} rôle\n:title: Rôle ünïcode\n:::", "option", "malformed role id 'rôle'", 1),
@@ -275,13 +275,13 @@ CASES: list[Case] = [
         f":::{{role-card}} long1\n:title: Long\n:skills: {LONG}=2\n:::",
         "option",
         "malformed skill id 'XXXXXXXXXX",
-        1,
+        3,
     ),
     Case(
         f":::{{role-card}} long2\n:title: Long\n:stages: {LONG.lower()}\n:::",
         "unknown",
         f"names unknown interview stage '{LONG.lower()}'",
-        1,
+        3,
     ),
     # -- nested blocks used in the wrong place ----------------------------------------
     Case(
@@ -309,33 +309,34 @@ CASES: list[Case] = [
         4,
     ),
     # -- directives nested in tables, tabs and admonitions ---------------------------
-    # MyST numbers a directive on the first body line of a container one line late;
-    # its own warnings there (e.g. an unknown directive) carry the same line.
+    # MyST numbers a directive on the first body line of a container one line late
+    # per level; the extension finds the directive's own line in the source, so its
+    # warnings point at the option, as anywhere else.
     Case(
         "::::{list-table}\n* - Cell\n  - :::{role-card} t1\n    :title: T1\n"
         "    :skills: py=9\n    :::\n::::",
         "level",
         "level 9 is outside the scale",
-        3,
+        5,
     ),
     Case(
         "::::{tab-set}\n:::{tab-item} One\n```{role-card} t2\n:title: T2\n:skills: py=9\n```\n"
         ":::\n::::",
         "level",
         "level 9 is outside the scale",
-        4,
+        5,
     ),
     Case(
         "::::{note}\nA note.\n\n:::{person-card} t3\n:title: T3\n:role: nobody\n:::\n::::",
         "unknown",
         "person 't3': :role: names unknown role 'nobody'",
-        4,
+        6,
     ),
     Case(
         "::::{dropdown} More\n:::{role-card} t4\n:title: T4\n:skills: py=banana\n:::\n::::",
         "level",
         "unknown level 'banana'",
-        3,
+        4,
     ),
     # -- reports-to cycles -------------------------------------------------------------
     Case(
@@ -343,13 +344,13 @@ CASES: list[Case] = [
         ":::{role-card} c1b\n:title: C1b\n:reports-to: c1a\n:::",
         "cycle",
         "reports-to cycle: c1a -> c1b -> c1a",
-        1,
+        3,
     ),
     Case(
         "Text.\n\n:::{person-card} c2\n:title: C2\n:reports-to: c2\n:::",
         "cycle",
         "reports-to cycle: c2 -> c2",
-        3,
+        5,
     ),
 ]
 
@@ -434,7 +435,7 @@ def test_warning_as_error_fails_the_build_with_the_message(tmp_path: Path) -> No
         check=False,
     )
     assert result.returncode == 1
-    assert "case-00.md:3: WARNING: role-card: level 7 is outside the scale 0-4" in result.stderr
+    assert "case-00.md:5: WARNING: role-card: level 7 is outside the scale 0-4" in result.stderr
     assert "[teamext.level]" in result.stderr
     assert "Traceback" not in result.stderr
 

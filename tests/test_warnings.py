@@ -7,60 +7,63 @@ from helpers import build, copy_root
 
 from sphinx_teamext.warnings import SUBTYPES, warn
 
+#: Each problem at the line of the option it is about (an unknown id in a list:
+#: the option's line; a reports-to cycle: the :reports-to: where the chart breaks
+#: it); problems with no option (a bad id, a missing option) at the directive.
 EXPECTED = [
-    ("index.md", 11, "role-card: level 9 is outside the scale 0-4", "teamext.level"),
-    ("index.md", 11, "role-card: unknown level 'guru'", "teamext.level"),
+    ("index.md", 13, "role-card: level 9 is outside the scale 0-4", "teamext.level"),
+    ("index.md", 13, "role-card: unknown level 'guru'", "teamext.level"),
     (
         "index.md",
-        18,
+        21,
         "person-card: expected skill=level in skills, got 'api-design'",
         "teamext.option",
     ),
     (
         "index.md",
-        30,
+        32,
         "interview-stage: order must be a whole number, got 'first'",
         "teamext.option",
     ),
-    ("index.md", 30, "interview-stage: empty item in assesses list", "teamext.option"),
+    ("index.md", 33, "interview-stage: empty item in assesses list", "teamext.option"),
     ("index.md", 36, "skill: malformed skill id 'Bad_Id'", "teamext.option"),
     ("index.md", 40, "skill: missing required option :title:", "teamext.option"),
-    ("index.md", 43, "skill: unknown option :grup: (did you mean :group:?)", "teamext.option"),
-    ("index.md", 53, "skill-map: option :rows: is empty", "teamext.option"),
+    ("index.md", 45, "skill: unknown option :grup: (did you mean :group:?)", "teamext.option"),
+    ("index.md", 54, "skill-map: option :rows: is empty", "teamext.option"),
     (
         "other.md",
         3,
         "duplicate skill id 'api-design': defined here and at index.md:7",
         "teamext.duplicate",
     ),
-    ("index.md", 11, "role 'mle': :skills: names unknown skill 'ghost-skill'", "teamext.unknown"),
+    ("index.md", 13, "role 'mle': :skills: names unknown skill 'ghost-skill'", "teamext.unknown"),
     (
         "index.md",
-        11,
+        15,
         "role 'mle': :reports-to: names unknown role or person 'ghost-boss'",
         "teamext.unknown",
     ),
     (
         "index.md",
-        11,
+        14,
         "role 'mle': :stages: names unknown interview stage 'ghost-stage'",
         "teamext.unknown",
     ),
     (
         "index.md",
-        18,
+        20,
         "person 'person-a': :role: names unknown role 'ghost-role'",
         "teamext.unknown",
     ),
     (
         "index.md",
-        30,
+        33,
         "interview stage 'intro': :assesses: names unknown skill 'ghost-skill'",
         "teamext.unknown",
     ),
-    ("index.md", 48, "skill-map: :rows: names unknown role or person 'nobody'", "teamext.unknown"),
-    ("index.md", 48, "skill-map: :skills: names unknown skill 'ghost-skill'", "teamext.unknown"),
-    ("index.md", 18, "reports-to cycle: person-a -> person-b -> person-a", "teamext.cycle"),
+    ("index.md", 49, "skill-map: :rows: names unknown role or person 'nobody'", "teamext.unknown"),
+    ("index.md", 50, "skill-map: :skills: names unknown skill 'ghost-skill'", "teamext.unknown"),
+    ("index.md", 22, "reports-to cycle: person-a -> person-b -> person-a", "teamext.cycle"),
     ("index.md", 57, "{team:skill} reference to unknown skill 'missing-skill'", "teamext.unknown"),
 ]
 

@@ -2,24 +2,90 @@
 
 Each check yields ``(subtype, message, location)``; :mod:`..events` emits them.
 They only read the domain, in document order, so the output is deterministic.
+A problem with an option is located at that option's line (and at the item's
+line when the value runs over several), from the places :mod:`..lines` kept
+while reading; an id that names nothing says which id was probably meant.
 The read-time lint of empty sections lives beside them in :mod:`.empty_sections`.
 """
 
 from __future__ import annotations
 
+import ast
+import difflib
+import re
 from collections.abc import Iterator
 
-from ..domain import TeamDomain
-from ..model import Member, Person, Record, Role, Stage
+from ..domain import ROLE_KINDS, TeamDomain
+from ..lines import line_of, unparsed_fences
+from ..model import KINDS, Member, Person, Record, Role, Stage
 from ..views import Finding
 from .coverage import coverage
 
 KIND_WORDS = {"skill": "skill", "stage": "interview stage", "role": "role", "person": "person"}
+#: The word a message uses for a kind (or ``org``: roles and people) -> the kind.
+WORD_KINDS = {"role or person": "org", **{word: kind for kind, word in KIND_WORDS.items()}}
+#: ``... unknown interview stage 'x'`` in a check's message.
+UNKNOWN = re.compile(
+    r"unknown (?P<what>role or person|interview stage|skill|role|person) "
+    r"(?P<id>'[^']*'|\"[^\"]*\")"
+)
+#: ``:rows:`` named in a view's message: the option a finding is about.
+OPTION = re.compile(r"(?<![:\w]):([a-z][\w-]*):(?![:\w])")
+
+
+def at(domain: TeamDomain, record: Record, option: str = "", item: str = "") -> tuple[str, int]:
+    """Where to report a problem with ``record``'s ``option`` (and ``item``)."""
+    return (record.docname, line_of(domain.env, record.location, option, item))
 
 
 def _where(domain: TeamDomain, record: Record) -> str:
     path = domain.env.doc2path(record.docname, False)
-    return f"{path}:{record.lineno}"
+    return f"{path}:{at(domain, record)[1]}"
+
+
+def hint(domain: TeamDomain, kind: str, ident: str, role: bool = False) -> str:
+    """``; did you mean 'sql'?`` or ``; 'ana' is a person`` for an id of ``kind``
+    (or ``org``) that names nothing; empty when no id is close.
+
+    ``role``: the id comes from a ``{team:*}`` reference, so the hint names the
+    reference to use instead.
+    """
+    wanted = ("role", "person") if kind == "org" else (kind,)
+    for other in KINDS:
+        if other in wanted:
+            continue
+        record = domain.lookup(other, ident)
+        if record is not None and record.kind == other:
+            if role:
+                name = next(r for r, k in ROLE_KINDS.items() if k == other)
+                return f"; {ident!r} is {_a(KIND_WORDS[other])}: use {{team:{name}}}"
+            return f"; {ident!r} is {_a(KIND_WORDS[other])}, not {_a(_word(kind))}"
+    ids = [r.id for r in domain.unique(domain.records(*wanted))]
+    close = difflib.get_close_matches(ident, ids, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _word(kind: str) -> str:
+    return "role or person" if kind == "org" else KIND_WORDS[kind]
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
+
+
+def with_hint(domain: TeamDomain, finding: Finding) -> Finding:
+    """A view's ``teamext.unknown`` finding, located at the option it names and
+    ending with a hint (views on other modules word their own messages)."""
+    subtype, message, (docname, lineno) = finding
+    if subtype != "unknown":
+        return finding
+    match = UNKNOWN.search(message)
+    if match is None:
+        return finding
+    ident = str(ast.literal_eval(match["id"]))
+    option = OPTION.search(message)
+    line = line_of(domain.env, (docname, lineno), option[1] if option else "", ident)
+    return (subtype, message + hint(domain, WORD_KINDS[match["what"]], ident), (docname, line))
 
 
 def duplicates(domain: TeamDomain) -> Iterator[Finding]:
@@ -31,40 +97,44 @@ def duplicates(domain: TeamDomain) -> Iterator[Finding]:
                 "duplicate",
                 f"duplicate {what} id {record.id!r}: defined here and at {_where(domain, first)}; "
                 "the first definition is used",
-                record.location,
+                at(domain, record),
             )
 
 
 def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
-    def missing(kind: str, ident: str, where: str, record: Record) -> Iterator[Finding]:
+    def missing(kind: str, ident: str, option: str, record: Record) -> Iterator[Finding]:
         if domain.lookup(kind, ident) is None:
-            what = "role or person" if kind == "org" else KIND_WORDS[kind]
-            yield ("unknown", f"{where} names unknown {what} {ident!r}", record.location)
+            label = f"{KIND_WORDS[record.kind]} {record.id!r}: :{option}:"
+            yield (
+                "unknown",
+                f"{label} names unknown {_word(kind)} {ident!r}{hint(domain, kind, ident)}",
+                at(domain, record, option, ident),
+            )
 
     for record in domain.records():
-        label = f"{KIND_WORDS[record.kind]} {record.id!r}:"
         if isinstance(record, Member):
             for sid, _ in record.skills:
-                yield from missing("skill", sid, f"{label} :skills:", record)
+                yield from missing("skill", sid, "skills", record)
             if record.reports_to:
-                yield from missing("org", record.reports_to, f"{label} :reports-to:", record)
+                yield from missing("org", record.reports_to, "reports-to", record)
         if isinstance(record, Role):
             for stage in record.stages:
-                yield from missing("stage", stage, f"{label} :stages:", record)
+                yield from missing("stage", stage, "stages", record)
             if record.profile_of:
-                yield from missing("role", record.profile_of, f"{label} :profile-of:", record)
+                yield from missing("role", record.profile_of, "profile-of", record)
         if isinstance(record, Person) and record.role:
-            yield from missing("role", record.role, f"{label} :role:", record)
+            yield from missing("role", record.role, "role", record)
         if isinstance(record, Stage):
             for sid in record.assesses:
-                yield from missing("skill", sid, f"{label} :assesses:", record)
+                yield from missing("skill", sid, "assesses", record)
     order = {doc: i for i, doc in enumerate(domain.doc_order())}
     views = sorted(
         (v for vs in domain.views_by_doc().values() for v in vs),
         key=lambda v: (order.get(v.docname, len(order)), v.docname, v.lineno),
     )
     for view in views:
-        yield from view.unknown_ids(domain)
+        for finding in view.unknown_ids(domain):
+            yield with_hint(domain, finding)
 
 
 def role_kinds(domain: TeamDomain) -> Iterator[Finding]:
@@ -74,12 +144,16 @@ def role_kinds(domain: TeamDomain) -> Iterator[Finding]:
         if isinstance(record, Role) and record.profile_of:
             target = domain.lookup("role", record.profile_of)
             if target is record or record.profile_of == record.id:
-                yield ("option", f"{label} :profile-of: names the role itself", record.location)
+                yield (
+                    "option",
+                    f"{label} :profile-of: names the role itself",
+                    at(domain, record, "profile-of"),
+                )
             elif isinstance(target, Role) and target.is_profile:
                 yield (
                     "option",
                     f"{label} :profile-of: must name a post, and {target.id!r} is a profile",
-                    record.location,
+                    at(domain, record, "profile-of"),
                 )
         if isinstance(record, Member) and record.reports_to:
             target = domain.lookup("org", record.reports_to)
@@ -88,7 +162,7 @@ def role_kinds(domain: TeamDomain) -> Iterator[Finding]:
                     "option",
                     f"{label} :reports-to: names {target.id!r}, a profile rather than a post; "
                     "ignored",
-                    record.location,
+                    at(domain, record, "reports-to"),
                 )
 
 
@@ -114,12 +188,31 @@ def cycles(domain: TeamDomain) -> Iterator[Finding]:
         yield (
             "cycle",
             f"reports-to cycle: {' -> '.join(ring)}; the chart breaks it at {first!r}",
-            by_id[first].location,
+            at(domain, by_id[first], "reports-to"),
         )
+
+
+def colon_fences(domain: TeamDomain) -> Iterator[Finding]:
+    """MyST pages with ``:::{role-card}`` blocks that MyST reads as text, because
+    its ``colon_fence`` extension is off: one warning for the project."""
+    found = unparsed_fences(domain.env, domain.doc_order())
+    if not found:
+        return
+    docname, line, name = found[0]
+    others = len(found) - 1
+    more = f" (and on {others} other page{'s' if others > 1 else ''})" if others else ""
+    yield (
+        "config",
+        f"':::{{{name}}}' block{more} shown as plain text: MyST's colon_fence extension "
+        'is off; add "colon_fence" to myst_enable_extensions in conf.py, or write the '
+        f"blocks as backtick fences (```{{{name}}}```)",
+        (docname, line),
+    )
 
 
 def run_checks(domain: TeamDomain) -> list[Finding]:
     return [
+        *colon_fences(domain),
         *duplicates(domain),
         *unknown_ids(domain),
         *role_kinds(domain),

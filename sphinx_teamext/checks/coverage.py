@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..config import has_none
 from ..domain import TeamDomain
+from ..lines import line_of
 from ..model import Role, Skill, Stage
 from ..views import Finding
 
@@ -34,7 +35,7 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
     # On a scale with a "nothing" level, level 0 asks for nothing.
     real_from = 1 if has_none(domain.env.config) else 0
     for record in domain.unique(domain.records()):
-        where = record.location
+        where = (record.docname, line_of(domain.env, record.location))
         if not record.coverage:  # :coverage: off on this record
             continue
         if isinstance(record, Role) and record.is_profile:

@@ -8,14 +8,18 @@ option spec accepts any name and value, and each directive checks its own.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 from typing import Any, ClassVar, TypeVar, cast
 
+from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import TeamDomain
-from ..parsing import Problem
+from ..lines import FIELD, Place, body_offset, node_at, place_of, remember
+from ..parsing import SLUG, Problem
 from ..render.nodes import team_view
 from ..views import View
 from ..warnings import warn
@@ -25,6 +29,16 @@ V = TypeVar("V", bound=View)
 
 def _text(value: str | None) -> str:
     return value if value is not None else ""
+
+
+#: An option named in a problem's message (``:rows:``), for problems not tagged with one.
+NAMED_OPTION = re.compile(r"(?<![:\w]):([a-z][\w-]*):(?![:\w])")
+
+#: Record kind -> the word messages use for it.
+KIND_WORDS = {"skill": "skill", "stage": "interview stage", "role": "role", "person": "person"}
+
+#: Option -> what an item of it is, for the context a problem's message ends with.
+ITEM_WORDS = {"skills": "skill", "assesses": "skill", "stages": "interview stage"}
 
 
 class AnyOption(dict[str, Any]):
@@ -58,16 +72,54 @@ class TeamDirective(SphinxDirective):
     def label(self) -> str:
         return self.directive_label or self.name
 
+    @cached_property
+    def place(self) -> Place:
+        """Where this directive and each of its options are in the source."""
+        source, _line = self.get_source_info()
+        return place_of(source, self.lineno, self.block_text)
+
+    def where(self, line: int) -> nodes.Element | tuple[str, int]:
+        """A warning location at ``line`` of this directive's source file (which
+        is an included file's when the directive came from one)."""
+        if self.place.source:
+            return node_at(self.place.source, line)
+        return (self.env.docname, line)
+
     def report(self, problems: Iterable[Problem]) -> None:
+        """Warn about each problem at its option's line (the directive's when it
+        names none), with the record and the item it is about."""
         for problem in problems:
-            warn(f"{self.label}: {problem.message}", problem.subtype, self.location)
+            option = problem.option or self.option_named_in(problem.message)
+            line = self.place.option_line(option, problem.item) if option else self.place.line
+            message = f"{self.label}: {problem.message}{self.context(problem, option)}"
+            warn(message, problem.subtype, self.where(line))
+
+    def option_named_in(self, message: str) -> str:
+        """The given option a message names (``:rows:``), for untagged problems."""
+        for name in NAMED_OPTION.findall(message):
+            if name in self.options:
+                return str(name)
+        return ""
+
+    def context(self, problem: Problem, option: str) -> str:
+        """`` (role 'lead', skill 'sql')``: the record and the item a problem is in."""
+        parts = []
+        kind = str(getattr(self, "kind", ""))
+        ident = self.arguments[0].strip() if self.arguments else ""
+        if kind in KIND_WORDS and SLUG.match(ident):
+            parts.append(f"{KIND_WORDS[kind]} {ident!r}")
+        if problem.item:
+            parts.append(f"{ITEM_WORDS.get(option, 'item')} {problem.item!r}")
+        return f" ({', '.join(parts)})" if parts else ""
 
     @property
     def location(self) -> tuple[str, int]:
-        return (self.env.docname, self.lineno)
+        """The directive's own line (MyST's, corrected inside containers)."""
+        return (self.env.docname, self.place.line)
 
     def check_options(self) -> None:
-        """Report unknown, empty and missing options."""
+        """Report unknown, empty and missing options, and options lost to the body."""
+        remember(self.env, self.env.docname, self.lineno, self.place)
         problems: list[Problem] = []
         for name, value in self.options.items():
             if name not in self.known_options:
@@ -75,14 +127,43 @@ class TeamDirective(SphinxDirective):
                 hint = f" (did you mean :{close[0]}:?)" if close else ""
                 allowed = ", ".join(f":{o}:" for o in self.known_options) or "none"
                 problems.append(
-                    Problem("option", f"unknown option :{name}:{hint}; known options: {allowed}")
+                    Problem(
+                        "option",
+                        f"unknown option :{name}:{hint}; known options: {allowed}",
+                        option=name,
+                    )
                 )
             elif not str(value).strip():
-                problems.append(Problem("option", f"option :{name}: is empty"))
+                problems.append(Problem("option", f"option :{name}: is empty", option=name))
         for name in self.required_options:
             if name not in self.options:
                 problems.append(Problem("option", f"missing required option :{name}:"))
         self.report(problems)
+        self.check_body_options()
+
+    def check_body_options(self) -> None:
+        """A ``:known-option: value`` line in the body's first lines is an option
+        MyST stopped reading: a value wrapped onto the next line ends the options,
+        and every option after it becomes body text, silently."""
+        if not (self.has_content and self.known_options and self.content):
+            return
+        start = body_offset(self.block_text, list(self.content))
+        for k, text in enumerate(self.content):
+            if not text.strip():
+                break  # only the body's first paragraph
+            match = FIELD.match(text)
+            name = match[1].strip().lower() if match else ""
+            if name not in self.known_options:
+                continue
+            line = self.place.line + start + k if start is not None else self.place.line
+            warn(
+                f"{self.label}: :{name}: is body text, not an option: a directive's options "
+                "end at the first line that does not start with ':' (a value wrapped onto "
+                "the next line), so this option and those after it are lost; write each "
+                "option on one line, or give the options as a YAML block between '---' lines",
+                "option",
+                self.where(line),
+            )
 
     def option(self, name: str) -> str | None:
         """The stripped value of a known option, or None when absent or empty."""

@@ -11,6 +11,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
 from ..domain import ROLE_KINDS, TeamDomain
+from ..lines import role_line
 from ..views import XrefView
 
 
@@ -24,12 +25,17 @@ class TeamXRefRole(XRefRole):
     def result_nodes(
         self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
     ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # MyST gives a role its paragraph's first line: find the role's own line,
+        # so a warning about it points there.
+        source, lineno = self.get_source_info()
+        line = role_line(env, source, lineno or 0, self.name, self.text)
+        node.line = line
         # A reference shows its target's title and page: record it as a view so
         # the page is rewritten when either changes.
         if is_ref:
             domain = cast(TeamDomain, env.get_domain("team"))
             kind = ROLE_KINDS.get(node["reftype"], node["reftype"])
-            domain.add_view(XrefView(env.docname, self.lineno, kind=kind, target=node["reftarget"]))
+            domain.add_view(XrefView(env.docname, line, kind=kind, target=node["reftarget"]))
         return [node], []
 
 

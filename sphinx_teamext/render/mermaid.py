@@ -2,18 +2,75 @@
 
 Charts are plain ``sphinxcontrib.mermaid`` nodes, so the HTML page draws them
 in the browser and the PDF build renders them with mermaid-cli like any other
-diagram.
+diagram. Builders that cannot draw get the chart's data in words instead
+(:func:`can_draw`): text, manual pages and Texinfo always, LaTeX when
+mermaid-cli (``mermaid_cmd``) is missing, which is then reported once.
 """
 
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 
+from ..lines import line_of
 from ..views import Ref
+from ..warnings import warn
 from .context import RenderContext
+
+#: Builder formats that show no pictures: charts are always shown in words there.
+TEXT_FORMATS = frozenset({"text", "man", "texinfo"})
+#: Builder formats whose pictures mermaid-cli draws while building.
+DRAWN_FORMATS = frozenset({"latex"})
+
+
+def drawing_tool(config: Any) -> str | None:
+    """The program ``mermaid_cmd`` runs, when it can be found; else None."""
+    cmd = getattr(config, "mermaid_cmd", "mmdc") or "mmdc"
+    try:
+        args = shlex.split(cmd) if isinstance(cmd, str) else [str(a) for a in cmd]
+    except ValueError:
+        return None
+    if not args:
+        return None
+    program = args[0]
+    if Path(program).parent != Path():  # a path: it must be there and runnable
+        path = Path(program)
+        if not path.is_absolute():
+            path = Path(getattr(config, "confdir", "") or ".") / path
+        return str(path) if path.is_file() and shutil.which(str(path)) else None
+    return shutil.which(program)
+
+
+def can_draw(ctx: RenderContext, location: tuple[str, int]) -> bool:
+    """Whether this builder shows a mermaid drawing; when it would call a
+    drawing tool that is missing, say so once per build, at ``location``."""
+    fmt = ctx.format
+    if fmt in TEXT_FORMATS:
+        return False
+    if fmt not in DRAWN_FORMATS:
+        return True  # HTML: the browser draws
+    builder: Any = ctx.builder
+    known = getattr(builder, "_teamext_drawing_tool", None)
+    if known is None:
+        known = drawing_tool(ctx.config) is not None
+        builder._teamext_drawing_tool = known
+        if not known:
+            cmd = getattr(ctx.config, "mermaid_cmd", "mmdc")
+            warn(
+                f"cannot draw team charts and team shapes for {builder.name}: the drawing "
+                f"tool {cmd!r} (mermaid_cmd, mermaid-cli) was not found; charts are shown "
+                "as reporting trees and shapes as their tables. Install mermaid-cli or set "
+                "mermaid_cmd",
+                "diagram",
+                (location[0], line_of(builder.env, location)),
+            )
+    return bool(known)
+
 
 #: Characters a quoted label may hold as they are; anything else becomes an
 #: entity code. Mermaid turns ``#34;`` into ``&#34;`` in the SVG it writes, so

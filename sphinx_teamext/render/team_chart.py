@@ -18,7 +18,7 @@ from ..locale import _
 from ..model import Member, Role
 from ..views import Finding, Ref, View, ref_of
 from .context import RenderContext
-from .mermaid import card_url, label, mermaid_node, plain
+from .mermaid import can_draw, card_url, label, mermaid_node, plain
 from .nodes import MARK
 
 
@@ -75,7 +75,7 @@ class ChartView(View):
         return chart_data(domain, self)
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
-        return render_chart(data, self.anchor, ctx)
+        return render_chart(data, self.anchor, ctx, (self.docname, self.lineno))
 
     def suggests(self, data: Any, part: str) -> bool:
         return bool(data.suggested)
@@ -160,27 +160,77 @@ def chart_code(data: ChartData, ctx: RenderContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_chart(data: ChartData, anchor: str, ctx: RenderContext) -> list[nodes.Node]:
+def reporting_tree(data: ChartData, ctx: RenderContext) -> nodes.bullet_list:
+    """The chart in words: each role or person, and under it who reports to it."""
+    reports: dict[int, list[int]] = {}
+    managed = set()
+    for manager, report in data.edges:
+        reports.setdefault(manager, []).append(report)
+        managed.add(report)
+    kind_labels = {"role": _("role"), "person": _("person")}
+
+    def item(i: int) -> nodes.list_item:
+        ref = data.nodes[i]
+        para = nodes.paragraph()
+        para += ctx.link(ref, mark=False)
+        para += nodes.Text(" (" + kind_labels.get(ref.kind, ref.kind) + ")")
+        if any(edge[1] == i for edge in data.suggested):
+            para += ctx.marker()
+        entry = nodes.list_item("", para)
+        if i in reports:
+            below = nodes.bullet_list()
+            below.extend(item(r) for r in reports[i])
+            entry += below
+        return entry
+
+    tree = nodes.bullet_list(classes=["teamext-chart-tree"])
+    tree.extend(item(i) for i in range(len(data.nodes)) if i not in managed)
+    return tree
+
+
+def render_chart(
+    data: ChartData, anchor: str, ctx: RenderContext, location: tuple[str, int] | None = None
+) -> list[nodes.Node]:
     wrap = nodes.container(classes=["teamext-team-chart"])
     if not data.nodes:
         wrap += nodes.paragraph("", _("This chart has nobody to show."), classes=["teamext-none"])
         return [wrap]
-    chart = mermaid_node(chart_code(data, ctx), ctx.config)
-    if data.caption:
+    drawn = can_draw(ctx, location or (ctx.docname, 0))
+    if not drawn:
+        wrap["ids"] = [anchor] if anchor else []
+        if data.caption:
+            wrap += nodes.paragraph(
+                "", "", nodes.strong(data.caption, data.caption), classes=["teamext-caption"]
+            )
+        wrap += reporting_tree(data, ctx)
+    elif data.caption:
         # A captioned figure is numbered, so Sphinx wants the id on it.
+        chart = mermaid_node(chart_code(data, ctx), ctx.config)
         figure = nodes.figure("", chart, ids=[anchor] if anchor else [])
         figure += nodes.caption(data.caption, data.caption)
         wrap += figure
     else:
         wrap["ids"] = [anchor] if anchor else []
-        wrap += chart
-    if data.show == "both":
+        wrap += mermaid_node(chart_code(data, ctx), ctx.config)
+    if not drawn:
+        wrap += nodes.paragraph(
+            "",
+            _("Each role and person is listed under the one they report to."),
+            classes=["teamext-legend"],
+        )
+    elif data.show == "both":
         wrap += nodes.paragraph(
             "",
             _("Roles are drawn as boxes and people as rounded boxes; each links to its card."),
             classes=["teamext-legend"],
         )
-    if data.suggested:
+    if data.suggested and not drawn:
+        wrap += nodes.paragraph(
+            "",
+            _("A reporting line marked %(mark)s is one the authors suggest.") % {"mark": MARK},
+            classes=["teamext-legend"],
+        )
+    elif data.suggested:
         wrap += nodes.paragraph(
             "",
             _("A dashed arrow marked %(mark)s is a reporting line the authors suggest.")

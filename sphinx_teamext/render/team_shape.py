@@ -20,7 +20,7 @@ from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, skill_columns
 from .common import entry as _entry
 from .common import level, table
 from .context import RenderContext
-from .mermaid import label, mermaid_node, plain
+from .mermaid import can_draw, label, mermaid_node, plain
 
 DASH = "–"
 
@@ -104,7 +104,7 @@ class ShapeView(View):
         return any(r.required_suggested or r.best_suggested for r in data.rows)
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
-        return render_shape(data, self.anchor, ctx)
+        return render_shape(data, self.anchor, ctx, (self.docname, self.lineno))
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         for ident in self.people if isinstance(self.people, tuple) else ():
@@ -316,7 +316,9 @@ def next_hire(data: ShapeData, ctx: RenderContext) -> list[nodes.paragraph]:
     return out
 
 
-def render_shape(data: ShapeData, anchor: str, ctx: RenderContext) -> list[nodes.Node]:
+def render_shape(
+    data: ShapeData, anchor: str, ctx: RenderContext, location: tuple[str, int] | None = None
+) -> list[nodes.Node]:
     wrap = nodes.container(classes=["teamext-team-shape"], ids=[anchor] if anchor else [])
     if not data.people or not data.rows:
         wrap += nodes.paragraph(
@@ -335,7 +337,7 @@ def render_shape(data: ShapeData, anchor: str, ctx: RenderContext) -> list[nodes
             % {"min": MIN_AXES, "n": axes},
             classes=["teamext-note"],
         )
-    else:
+    elif can_draw(ctx, location or (ctx.docname, 0)):  # else the table says it all
         extra = radar_margins(data)
         css = curve_css(len(data.people))
         if css:
