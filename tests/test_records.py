@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
@@ -93,7 +91,7 @@ def test_skill_lists_backlinks_across_pages(built):
     level = skill.find(class_="teamext-skill-level")
     assert text(level) == "3 · fluent Names endpoints well and separates views from models."
     nlp = text(card(built, "skills", "team-skill-nlp-ml"))
-    assert "Assessed in : none" in nlp
+    assert "Assessed in : not recorded" in nlp  # no stage lists it: unknown, not "none"
 
 
 def test_stage_lists_skills_and_roles(built):
@@ -140,13 +138,19 @@ def test_skill_map_is_a_table_with_depth_marked(built):
 
 
 def test_cross_references_show_titles_and_resolve(built):
-    para = soup(built, "index").find("p", string=re.compile("")) or soup(built, "index")
     body = soup(built, "index")
     hrefs = {a["href"]: text(a) for a in body.find_all("a", class_="reference internal")}
     assert hrefs["roles.html#team-role-mle"] == "Machine Learning Engineer"
     assert hrefs["skills.html#team-stage-programming-challenge"] == "the challenge"
     assert hrefs["roles.html#team-person-person-a"] in ("Person A",)
+    # The references stay inline in their sentence, in order, showing the titles.
+    link = body.find("a", href="roles.html#team-role-mle")
+    para = link.find_parent("p")
     assert para is not None
+    assert " ".join(para.get_text().split()).startswith(
+        "The Machine Learning Engineer needs Low-level API design for web services; "
+        "see the challenge and Person A."
+    )
 
 
 def test_domain_indices_list_records(built):
