@@ -72,6 +72,9 @@ def npm_assets(session: nox.Session) -> bool:
 
 
 def install_project(session: nox.Session, *extras: str) -> None:
+    """The project, editable, with ``extras``: the wheel itself needs only Sphinx,
+    docutils, sphinxcontrib-mermaid and PyYAML; ``docs`` brings the handbook's MyST,
+    furo, sphinx-design and plugins, ``test`` what the tests build with."""
     spec = f".[{','.join(extras)}]" if extras else "."
     session.install("-e", spec)
 
@@ -155,10 +158,12 @@ def compat(session: nox.Session) -> None:
 
 LOWEST = [
     "sphinx==8.1.3",
+    "docutils==0.21.2",
     "myst-parser==4.0.0",
     "furo==2024.8.6",
     "sphinx-design==0.6.1",
     "sphinxcontrib-mermaid==1.0.0",
+    "pyyaml==6.0.1",
 ]
 
 
@@ -279,7 +284,7 @@ def bench(session: nox.Session) -> None:
     Not part of the test run: it takes many minutes. ``nox -s bench -- --runs 1``
     for a quick look; ``python bench/run.py --help`` lists the options.
     """
-    install_project(session)
+    install_project(session, "myst")  # the synthetic handbooks are MyST
     # The peer is installed here only, never as a dependency of the project.
     session.install("sphinx-needs==9.1.0", "sphinx-design>=0.6")
     session.run("python", "bench/run.py", *session.posargs)

@@ -33,7 +33,6 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.mermaid",
     "sphinx_teamext",
-    "local_mermaid",
     "teamext_reference",
     "accessible_html",
     "sphinx_sitemap",
@@ -114,7 +113,9 @@ notfound_context = {
     ),
 }
 
-# Diagrams are drawn in the browser; the bundle comes from node_modules (see _ext).
+# Diagrams are drawn in the browser; sphinx_teamext serves the mermaid bundle from
+# the site (_static/mermaid/), taken from node_modules/mermaid, which `npm ci` fills
+# from package-lock.json (teamext_mermaid_path in the reference).
 mermaid_output_format = "raw"
 mermaid_init_config = {"startOnLoad": False}
 

@@ -40,6 +40,7 @@ def setup(app: Any) -> dict[str, Any]:
     # Charts are sphinxcontrib-mermaid nodes; load it so they render with or
     # without the project listing it.
     app.setup_extension("sphinxcontrib.mermaid")
+    app.setup_extension("sphinx_teamext.mermaid_assets")  # mermaid served from the site
     setup_team_chart(app)
     setup_team_shape(app)
     setup_scorecard(app)

@@ -81,6 +81,16 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (str,),
         '``"warn"`` reports sections with no content of their own; ``"off"`` does not.',
     ),
+    ConfigValue(
+        "teamext_mermaid_path",
+        None,
+        "html",
+        (str, type(None)),
+        "The mermaid npm package (its folder or its ``dist`` folder, relative to conf.py) "
+        "that HTML pages load diagrams from, copied into ``_static/mermaid/``. ``None``: "
+        "``node_modules/mermaid`` next to conf.py or in a folder above it, else a public CDN "
+        "(one info line says so). A ``mermaid_use_local`` set by the project wins.",
+    ),
 )
 
 
