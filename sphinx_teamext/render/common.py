@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 
 from docutils import nodes
 
-from ..locale import _
 from ..views import NOT_RECORDED, Leveled, Ref
 from .context import RenderContext
 from .nodes import level_marker, unnumbered_table
