@@ -153,4 +153,4 @@ def test_other_builders_show_expectations(tmp_path, builder):
     assert "Designs solutions that account for security" in out
     assert "Expected of" in out
     assert "Download CSV" not in out
-    assert "Traceback" not in app.warning.getvalue()
+    assert app.statuscode == 0  # an extension error would have propagated or failed it
