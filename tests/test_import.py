@@ -67,29 +67,32 @@ EXPECTED = [
         "/data/team.json: roles[0].stages: expected a list or text, got mapping",
         "teamext.option",
     ),
-    # unknown ids: the project-wide checks, at the directive that placed the record
+    # unknown ids: the project-wide checks, at the directive that placed the record,
+    # named by the data file and key path
     (
         "imported.md",
         3,
-        "role 'unknowns': :skills: names unknown skill 'ghost-skill'",
+        "team.yaml: roles[3]: role 'unknowns': :skills: names unknown skill 'ghost-skill'",
         "teamext.unknown",
     ),
     (
         "imported.md",
         3,
-        "role 'unknowns': :stages: names unknown interview stage 'ghost-stage'",
+        "team.yaml: roles[3]: role 'unknowns': :stages: names unknown interview stage "
+        "'ghost-stage'",
         "teamext.unknown",
     ),
     (
         "imported.md",
         3,
-        "role 'unknowns': :reports-to: names unknown role or person 'ghost-boss'",
+        "team.yaml: roles[3]: role 'unknowns': :reports-to: names unknown role or person "
+        "'ghost-boss'",
         "teamext.unknown",
     ),
     (
         "imported.md",
         3,
-        "person 'person-x': :role: names unknown role 'ghost-role'",
+        "team.yaml: people[0]: person 'person-x': :role: names unknown role 'ghost-role'",
         "teamext.unknown",
     ),
     # a duplicate id across the file and a directive

@@ -34,8 +34,19 @@ OPTION = re.compile(r"(?<![:\w]):([a-z][\w-]*):(?![:\w])")
 
 
 def at(domain: TeamDomain, record: Record, option: str = "", item: str = "") -> tuple[str, int]:
-    """Where to report a problem with ``record``'s ``option`` (and ``item``)."""
+    """Where to report a problem with ``record``'s ``option`` (and ``item``).
+
+    An imported record stands at its ``team-import`` directive: the page's
+    source holds none of its options, so there is nothing to scan for."""
+    if record.origin:
+        return record.location
     return (record.docname, line_of(domain.env, record.location, option, item))
+
+
+def named(record: Record) -> str:
+    """``role 'x'``, after the data file and key path when the record was imported."""
+    prefix = f"{record.origin}: " if record.origin else ""
+    return f"{prefix}{KIND_WORDS[record.kind]} {record.id!r}"
 
 
 def _where(domain: TeamDomain, record: Record) -> str:
@@ -93,10 +104,11 @@ def duplicates(domain: TeamDomain) -> Iterator[Finding]:
         first = domain.lookup(record.namespace, record.id)
         if first is not None and first is not record:
             what = "role or person" if record.namespace == "org" else KIND_WORDS[record.kind]
+            prefix = f"{record.origin}: " if record.origin else ""
             yield (
                 "duplicate",
-                f"duplicate {what} id {record.id!r}: defined here and at {_where(domain, first)}; "
-                "the first definition is used",
+                f"{prefix}duplicate {what} id {record.id!r}: defined here and at "
+                f"{_where(domain, first)}; the first definition is used",
                 at(domain, record),
             )
 
@@ -104,7 +116,7 @@ def duplicates(domain: TeamDomain) -> Iterator[Finding]:
 def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
     def missing(kind: str, ident: str, option: str, record: Record) -> Iterator[Finding]:
         if domain.lookup(kind, ident) is None:
-            label = f"{KIND_WORDS[record.kind]} {record.id!r}: :{option}:"
+            label = f"{named(record)}: :{option}:"
             yield (
                 "unknown",
                 f"{label} names unknown {_word(kind)} {ident!r}{hint(domain, kind, ident)}",
@@ -140,7 +152,7 @@ def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
 def role_kinds(domain: TeamDomain) -> Iterator[Finding]:
     """A profile is a variant of a post: it names a post, and nobody reports to it."""
     for record in domain.records("role", "person"):
-        label = f"{KIND_WORDS[record.kind]} {record.id!r}:"
+        label = f"{named(record)}:"
         if isinstance(record, Role) and record.profile_of:
             target = domain.lookup("role", record.profile_of)
             if target is record or record.profile_of == record.id:

@@ -35,14 +35,19 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
     # On a scale with a "nothing" level, level 0 asks for nothing.
     real_from = 1 if has_none(domain.env.config) else 0
     for record in domain.unique(domain.records()):
-        where = (record.docname, line_of(domain.env, record.location))
+        # An imported record stands at its team-import directive; its messages
+        # start with the data file and key path.
+        if record.origin:
+            where, pre = record.location, f"{record.origin}: "
+        else:
+            where, pre = (record.docname, line_of(domain.env, record.location)), ""
         if not record.coverage:  # :coverage: off on this record
             continue
         if isinstance(record, Role) and record.is_profile:
             continue  # a depth variant of a post: its post is interviewed, not it
         if isinstance(record, Role):
             if not record.stages:
-                yield ("coverage", f"role {record.id!r} lists no interview stage", where)
+                yield ("coverage", f"{pre}role {record.id!r} lists no interview stage", where)
                 continue  # its skills are unassessed for that one reason
             own = [stages[s] for s in record.stages if s in stages]
             checked = {sid for stage in own for sid in stage.assesses}
@@ -51,7 +56,7 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
                 if value >= real_from and sid in skills and sid not in checked:
                     yield (
                         "coverage",
-                        f"role {record.id!r} requires skill {sid!r}, which none of its "
+                        f"{pre}role {record.id!r} requires skill {sid!r}, which none of its "
                         "interview stages assesses",
                         where,
                     )
@@ -59,10 +64,14 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
             if record.id not in used:
                 yield (
                     "coverage",
-                    f"skill {record.id!r} is used by no role, person or interview stage",
+                    f"{pre}skill {record.id!r} is used by no role, person or interview stage",
                     where,
                 )
             elif record.id not in assessed and record.id in hired_for:
-                yield ("coverage", f"skill {record.id!r} is assessed by no interview stage", where)
+                yield (
+                    "coverage",
+                    f"{pre}skill {record.id!r} is assessed by no interview stage",
+                    where,
+                )
         elif isinstance(record, Stage) and not record.assesses:
-            yield ("coverage", f"interview stage {record.id!r} assesses nothing", where)
+            yield ("coverage", f"{pre}interview stage {record.id!r} assesses nothing", where)
