@@ -12,6 +12,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .checks.empty_sections import setup_empty_sections
     from .config import setup_config
     from .data.export import setup_export
+    from .directives.nested import setup_nested
     from .directives.records import setup_records
     from .directives.scorecard import setup_scorecard
     from .directives.skill_map import setup_skill_map
@@ -34,6 +35,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_domain(TeamDomain)
     setup_xref(app)
     setup_records(app)
+    setup_nested(app)
     setup_skill_map(app)
     setup_team_import(app)
     setup_export(app)
