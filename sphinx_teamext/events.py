@@ -38,7 +38,9 @@ class OutputDigests:
     """Digests of what each page of one output showed when it was written."""
 
     def __init__(self) -> None:
-        self.pending: dict[str, str] | None = None
+        self.held: dict[str, str] = {}  # what the output holds, as last saved
+        self.now: dict[str, str] | None = None  # what each page shows now
+        self.written: set[str] = set()  # pages written by this build
 
     @staticmethod
     def path(app: Sphinx) -> Path:
@@ -56,19 +58,33 @@ class OutputDigests:
     def pages_to_rewrite(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Pages whose views show different data from what this output holds."""
         domain = team_domain(env)
-        written = self.load(app)
-        now = {doc: digest(domain, views) for doc, views in domain.views_by_doc().items()}
-        self.pending = now
-        return sorted(doc for doc, value in now.items() if written.get(doc) != value)
+        self.held = self.load(app)
+        self.now = {doc: digest(domain, views) for doc, views in domain.views_by_doc().items()}
+        self.written = set()
+        return sorted(doc for doc, value in self.now.items() if self.held.get(doc) != value)
+
+    def note_written(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        self.written.add(docname)
 
     def save(self, app: Sphinx, exception: Exception | None) -> None:
-        """Remember what was written, once the whole build has succeeded."""
-        if exception is not None or self.pending is None or app.builder is None:
+        """Remember what was written, once the whole build has succeeded.
+
+        A page this build did not write (``sphinx-build ... one-page.md`` writes
+        only the pages named) keeps what the output held, so the next build
+        still rewrites it. Builders that make one book write every page."""
+        if exception is not None or self.now is None or app.builder is None:
             return
+        book = isinstance(app.builder.get_outdated_docs(), str)  # "all documents"
+        saved = {
+            doc: value
+            for doc, value in self.now.items()
+            if book or doc in self.written or self.held.get(doc) == value
+        }
+        saved.update({doc: old for doc, old in self.held.items() if doc not in saved})
         path = self.path(app)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.pending, sort_keys=True), encoding="utf-8")
-        self.pending = None
+        path.write_text(json.dumps(saved, sort_keys=True), encoding="utf-8")
+        self.now = None
 
 
 def check_project(app: Sphinx, env: BuildEnvironment) -> None:
@@ -94,6 +110,7 @@ def unknown_reference(
 def setup_events(app: Sphinx) -> None:
     digests = OutputDigests()  # one per application: outputs never share it
     app.connect("env-get-updated", digests.pages_to_rewrite)
+    app.connect("doctree-resolved", digests.note_written)
     app.connect("build-finished", digests.save)
     app.connect("env-check-consistency", check_project)
     app.connect("missing-reference", unknown_reference)

@@ -125,3 +125,27 @@ def test_rebuilds_write_exactly_the_pages_that_show_a_change(minimal, tmp_path):
     showing = [name[:-5] for name, html in clean.items() if TITLE in html and name[:-5] in docs]
     assert len(showing) > 1
     assert sorted(written) == showing
+
+
+def test_a_build_of_named_pages_leaves_the_others_to_the_next_build(minimal, tmp_path):
+    out = tmp_path / "out"
+    build(minimal, out)
+    retitle(minimal)
+    # `sphinx-build ... roles.md` writes only the page named
+    app = SphinxTestApp(
+        "html",
+        srcdir=minimal,
+        builddir=out,
+        status=StringIO(),
+        warning=StringIO(),
+        confoverrides={"html_theme": "alabaster"},
+    )
+    try:
+        app.build(filenames=[str(minimal / "roles.md")])
+    finally:
+        app.cleanup()
+    assert TITLE not in (app.outdir / "hiring.html").read_text(encoding="utf-8")
+    written: list[str] = []
+    html = build(minimal, out, written=written)
+    assert "hiring" in written
+    assert pages(html.outdir) == clean_html(minimal, tmp_path)
