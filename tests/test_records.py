@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
@@ -193,3 +195,19 @@ def test_myst_and_rst_give_the_same_maps(doctrees):
     assert [_shape(t) for t in doctrees["myst"]["maps"]] == [
         _shape(t) for t in doctrees["rst"]["maps"]
     ]
+
+
+def test_search_indexes_what_cards_and_maps_show(built):
+    """Cards and maps are expanded only while HTML is written; the words they
+    show still reach the search index, under the page that shows them."""
+    text = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    docs = index["docnames"]
+
+    def pages(term: str) -> set[str]:
+        found = index["terms"].get(term, [])
+        return {docs[i] for i in ([found] if isinstance(found, int) else found)}
+
+    assert "roles" in pages("product")  # "production", only in the MLE card's summary
+    assert "roles" in pages("fluent")  # a level name, only inside card fields
+    assert "skills" in pages("engin")  # "Engineer", a backlink on a skill card
