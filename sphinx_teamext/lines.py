@@ -168,8 +168,35 @@ class Place:
         return self.line + option.offset
 
 
+def opens(line: str) -> bool:
+    """Whether ``line`` opens a directive (a MyST fence or ``.. name::``)."""
+    stripped = line.lstrip()
+    return stripped.startswith(FENCES) or stripped.startswith("..")
+
+
+def full_text(source: str | None, lineno: int, block_text: str) -> str:
+    """The directive's text from its opening line on.
+
+    Older MyST-Parser releases (4.0) give ``block_text`` as the body alone;
+    the opening line and options are then read from the source, up to the
+    fence that closes the block."""
+    if block_text.strip() and opens(block_text.splitlines()[0]):
+        return block_text
+    lines = source_lines(source)
+    if not 1 <= lineno <= len(lines) or not opens(lines[lineno - 1]):
+        return block_text
+    fence = re.match(r"\s*([:`~]{3,})", lines[lineno - 1])
+    taken = [lines[lineno - 1]]
+    for line in lines[lineno : lineno + 200]:
+        taken.append(line)
+        if fence and line.strip() == fence[1]:
+            break
+    return "\n".join(taken)
+
+
 def place_of(source: str | None, lineno: int, block_text: str) -> Place:
     """The place of a directive the parser put at ``lineno`` of ``source``."""
+    block_text = full_text(source, lineno, block_text)
     opening = block_text.splitlines()[0] if block_text.strip() else ""
     line = find_opening(source_lines(source), lineno, opening)
     return Place(source or "", line, tuple(option_places(block_text)))

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import TeamDomain
-from ..lines import FIELD, Place, body_offset, node_at, place_of, remember
+from ..lines import FIELD, Place, body_offset, full_text, node_at, place_of, remember
 from ..parsing import SLUG, Problem
 from ..render.nodes import team_view
 from ..views import View
@@ -147,7 +147,9 @@ class TeamDirective(SphinxDirective):
         and every option after it becomes body text, silently."""
         if not (self.has_content and self.known_options and self.content):
             return
-        start = body_offset(self.block_text, list(self.content))
+        source, _line = self.get_source_info()
+        text = full_text(source, self.lineno, self.block_text)
+        start = body_offset(text, list(self.content))
         for k, text in enumerate(self.content):
             if not text.strip():
                 break  # only the body's first paragraph

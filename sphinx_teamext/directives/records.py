@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 
 from ..config import guidance_label
 from ..fields import OPTIONS, record_fields
+from ..lines import full_text
 from ..locale import _
 from ..model import Expectation, Person, Record, Role, Skill, Stage
 from ..parsing import (
@@ -86,7 +87,9 @@ def is_myst(directive: TeamDirective) -> bool:
 
 def span_of(directive: TeamDirective) -> tuple[int, int]:
     """The lines a nested directive spans: its first line and how many."""
-    return (directive.lineno, max(1, len(directive.block_text.splitlines())))
+    source, _line = directive.get_source_info()
+    text = full_text(source, directive.lineno, directive.block_text)
+    return (directive.lineno, max(1, len(text.splitlines())))
 
 
 def body_source(directive: TeamDirective, spans: Sequence[tuple[int, int]]) -> str:
