@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives as rst_directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -331,13 +332,10 @@ def note_unparsed_fences(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def is_team_directive(name: str) -> bool:
-    """Whether ``name`` is one of the extension's directives (any registered now)."""
-    from docutils.parsers.rst import directives
-
-    from .directives.base import TeamDirective
-
-    found = getattr(directives, "_directives", {}).get(name)
-    return isinstance(found, type) and issubclass(found, TeamDirective)
+    """Whether ``name`` is one of the extension's directives (any registered now);
+    they say so with a class attribute, so this layer needs not import them."""
+    found = getattr(rst_directives, "_directives", {}).get(name)
+    return isinstance(found, type) and bool(getattr(found, "teamext_directive", False))
 
 
 def unparsed_fences(env: BuildEnvironment, order: Sequence[str]) -> list[tuple[str, int, str]]:

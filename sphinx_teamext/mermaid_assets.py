@@ -36,6 +36,8 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinxcontrib.mermaid import mermaid
 
+from .config import CONFIG_VALUES
+
 logger = logging.getLogger(__name__)
 
 ENTRY = "mermaid.esm.min.mjs"
@@ -160,8 +162,6 @@ def setup_mermaid_assets(app: Sphinx) -> None:
     configuration values (:mod:`.config`)."""
     app.setup_extension("sphinxcontrib.mermaid")
     if CONFIG not in app.config:  # loaded on its own, without sphinx_teamext's setup
-        from .config import CONFIG_VALUES
-
         value = next(v for v in CONFIG_VALUES if v.name == CONFIG)
         app.add_config_value(CONFIG, value.default, value.rebuild, types=value.types)  # type: ignore[arg-type]
     # After sphinxcontrib-mermaid's own handlers and a conf.py's config-inited ones.

@@ -55,6 +55,8 @@ class AnyOption(dict[str, Any]):
 
 
 class TeamDirective(SphinxDirective):
+    #: Marks the extension's directives for :func:`..lines.is_team_directive`.
+    teamext_directive: ClassVar[bool] = True
     #: The options the directive knows; anything else is reported as a typo.
     known_options: ClassVar[tuple[str, ...]] = ()
     required_options: ClassVar[tuple[str, ...]] = ()
