@@ -46,7 +46,8 @@ EXPECTED = [
     ),
     # malformed files: at the file's line
     ("broken.yaml", 4, "broken.yaml: malformed YAML: did not find expected", "teamext.option"),
-    ("broken.json", 3, "broken.json: malformed JSON: Expecting value", "teamext.option"),
+    # (a missing comma: every Python words it alike; a trailing comma it does not)
+    ("broken.json", 3, "broken.json: malformed JSON: Expecting ',' delimiter", "teamext.option"),
     # unreadable file and unknown type: at the directive
     (
         "imported.md",
