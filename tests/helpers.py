@@ -26,6 +26,7 @@ CHAPTERS = [
     "mindset",
     "stakeholders",
     "outcomes",
+    "templates",
     "prep-guide/index",
 ]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import CHAPTERS as BOOK_CHAPTERS
+from helpers import CHAPTERS
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -27,7 +27,6 @@ FACTS = SHARED / "source" / "FACTS.md"
 SEED = SHARED / "source" / "retrospective-seed.md"
 COPYCHECK = SHARED / "tools" / "copycheck.py"
 
-CHAPTERS = [*BOOK_CHAPTERS, "templates"]
 MIN_WORDS = 300
 #: As in the ``docs`` session: warnings are errors, references are checked.
 SPHINX_OPTS = ["-W", "--keep-going", "-n", "-q"]
