@@ -306,45 +306,15 @@ def test_latex_without_mermaid_cli_shows_trees_and_says_so_once(tmp_path, warnin
 
 def test_latex_without_mermaid_cli_passes_w_when_suppressed(tmp_path):
     src = copy_root("insight-chart", tmp_path)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "latex",
-            "-W",
-            "-q",
-            "-D",
-            "mermaid_cmd=/nonexistent",
-            str(src),
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def latex(out: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "sphinx", "-b", "latex", "-W", "-q"]
+        command += ["-D", "mermaid_cmd=/nonexistent", *extra, str(src), str(tmp_path / out)]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    result = latex("out")
     assert result.returncode == 1 and "[teamext.diagram]" in result.stderr
     assert result.stderr.count("WARNING") == 1
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "latex",
-            "-W",
-            "-q",
-            "-D",
-            "mermaid_cmd=/nonexistent",
-            "-D",
-            "suppress_warnings=teamext.diagram",
-            str(src),
-            str(tmp_path / "out2"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = latex("out2", "-D", "suppress_warnings=teamext.diagram")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
