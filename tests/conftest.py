@@ -37,6 +37,17 @@ def parse_warnings(text: str) -> list[tuple[str, int, str, str]]:
     ]
 
 
+def has_warning(
+    found: list[tuple[str, int, str, str]], file: str, line: int, message: str, subtype: str
+) -> bool:
+    """Whether ``found`` (from :func:`parse_warnings`) has a warning that starts
+    with ``message``, at ``file``:``line``, with type ``subtype``."""
+    return any(
+        f == file and ln == line and msg.startswith(message) and sub == subtype
+        for f, ln, msg, sub in found
+    )
+
+
 @pytest.fixture()
 def warnings_of():
     def get(app) -> list[tuple[str, int, str, str]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import parse_warnings
+from conftest import has_warning, parse_warnings
 from helpers import build, build_pages, copy_root
 from sphinx.testing.util import SphinxTestApp
 
@@ -114,10 +114,7 @@ def app(tmp_path_factory):
 @pytest.mark.parametrize(("file", "line", "message", "subtype"), EXPECTED)
 def test_each_mistake_is_reported_with_location_and_subtype(app, file, line, message, subtype):
     found = parse_warnings(app.warning.getvalue())
-    assert any(
-        f == file and ln == line and msg.startswith(message) and sub == subtype
-        for f, ln, msg, sub in found
-    ), found
+    assert has_warning(found, file, line, message, subtype), found
 
 
 def test_nothing_else_is_reported(app):

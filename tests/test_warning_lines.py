@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import parse_warnings
+from conftest import has_warning, parse_warnings
 from helpers import build, copy_root
 
 from sphinx_teamext.lines import body_offset, find_opening, option_places
@@ -62,10 +62,9 @@ def warnings(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, int, s
 
 @pytest.mark.parametrize(("file", "line", "message", "subtype"), EXPECTED)
 def test_each_warning_is_at_its_line(warnings, file, line, message, subtype):
-    assert any(
-        f == file and ln == line and msg.startswith(message) and sub == subtype
-        for f, ln, msg, sub in warnings
-    ), f"missing {file}:{line} {message!r} in {warnings}"
+    assert has_warning(warnings, file, line, message, subtype), (
+        f"missing {file}:{line} {message!r} in {warnings}"
+    )
 
 
 def test_nothing_else_is_reported(warnings):

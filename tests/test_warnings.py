@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import has_warning, parse_warnings
 from helpers import build, copy_root
 
 from sphinx_teamext.warnings import SUBTYPES, warn
@@ -75,13 +76,10 @@ def app(tmp_path_factory):
 
 @pytest.mark.parametrize(("file", "line", "message", "subtype"), EXPECTED)
 def test_each_mistake_is_reported_with_location_and_subtype(app, file, line, message, subtype):
-    from conftest import parse_warnings
-
     found = parse_warnings(app.warning.getvalue())
-    assert any(
-        f == file and ln == line and msg.startswith(message) and sub == subtype
-        for f, ln, msg, sub in found
-    ), f"missing {file}:{line} {message!r} [{subtype}] in:\n{app.warning.getvalue()}"
+    assert has_warning(found, file, line, message, subtype), (
+        f"missing {file}:{line} {message!r} [{subtype}] in:\n{app.warning.getvalue()}"
+    )
 
 
 def test_no_other_warnings_and_no_traceback(app):
