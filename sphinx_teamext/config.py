@@ -82,6 +82,24 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         '``"warn"`` reports sections with no content of their own; ``"off"`` does not.',
     ),
     ConfigValue(
+        "teamext_calibration_gap",
+        2,
+        "env",
+        (int,),
+        "How many steps a self and a manager assessment of one skill may differ before "
+        "a ``team-growth`` table flags the skill for calibration.",
+    ),
+    ConfigValue(
+        "teamext_diagrams",
+        "auto",
+        "env",
+        (str,),
+        '``"auto"`` draws org charts and team shapes as pictures for LaTeX and the EPUB '
+        "when mermaid-cli (``mermaid_cmd``) is at hand, else shows the fallback (a "
+        'reporting tree or a table) with one ``teamext.diagram`` warning; ``"fallback"`` '
+        "always shows the fallback there, without a warning.",
+    ),
+    ConfigValue(
         "teamext_mermaid_path",
         None,
         "html",
