@@ -12,6 +12,9 @@ def setup(app: Any) -> dict[str, Any]:
     from .checks.empty_sections import setup_empty_sections
     from .config import setup_config
     from .data.export import setup_export
+    from .directives.assessment import setup_assessment
+    from .directives.growth import setup_growth
+    from .directives.ladder import setup_ladder
     from .directives.nested import setup_nested
     from .directives.records import setup_records
     from .directives.scorecard import setup_scorecard
@@ -36,6 +39,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_xref(app)
     setup_records(app)
     setup_nested(app)
+    setup_assessment(app)
     setup_skill_map(app)
     setup_team_import(app)
     setup_export(app)
@@ -46,6 +50,8 @@ def setup(app: Any) -> dict[str, Any]:
     setup_team_chart(app)
     setup_team_shape(app)
     setup_scorecard(app)
+    setup_ladder(app)
+    setup_growth(app)
     setup_empty_sections(app)
     setup_resolve(app)
     setup_events(app)
@@ -54,7 +60,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_latex(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

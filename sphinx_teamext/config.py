@@ -147,6 +147,12 @@ def has_none(config: Config) -> bool:
     return config.teamext_none_level is not None
 
 
+def first_number(config: Config) -> int:
+    """The number the scale's first level has in the source and on the page:
+    0 when it means "nothing", else 1 (a ladder: junior is 1)."""
+    return 0 if has_none(config) else 1
+
+
 def guidance_label(config: Config) -> str:
     """The marker's label: the configured text, or the translated default."""
     label = str(config.teamext_guidance_label or "").strip()

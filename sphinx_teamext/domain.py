@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from .locale import _
-from .model import KINDS, NAMESPACES, Member, Person, Record, Role, Skill, Stage
+from .model import KINDS, MANAGER, NAMESPACES, SELF, Assessment, Member, Person, Record, Role, Skill, Stage
 
 if TYPE_CHECKING:
     from .views import View
@@ -94,8 +94,10 @@ class TeamDomain(Domain):
     initial_data = {
         "records": {},  # docname -> [Record] in source order
         "views": {},  # docname -> [View] in source order
+        # docname -> [Assessment] imported there (a form), outside any person card
+        "assessments": {},
     }
-    data_version = 2
+    data_version = 3
 
     # -- storage, keyed by docname -------------------------------------------------
 
@@ -111,6 +113,14 @@ class TeamDomain(Domain):
         self._records.setdefault(record.docname, []).append(record)
         self._cache = None
 
+    @property
+    def _assessments(self) -> dict[str, list[Assessment]]:
+        return self.data.setdefault("assessments", {})  # type: ignore[no-any-return]
+
+    def add_assessment(self, assessment: Assessment) -> None:
+        self._assessments.setdefault(assessment.docname, []).append(assessment)
+        self._cache = None
+
     def add_view(self, view: View) -> None:
         self._views.setdefault(view.docname, []).append(view)
         self._cache = None
@@ -121,6 +131,7 @@ class TeamDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self._records.pop(docname, None)
         self._views.pop(docname, None)
+        self._assessments.pop(docname, None)
         self._cache = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -129,6 +140,8 @@ class TeamDomain(Domain):
                 self._records[docname] = otherdata["records"][docname]
             if docname in otherdata["views"]:
                 self._views[docname] = otherdata["views"][docname]
+            if docname in otherdata.get("assessments", {}):
+                self._assessments[docname] = otherdata["assessments"][docname]
         self._cache = None
 
     def views_by_doc(self) -> dict[str, list[View]]:
@@ -148,7 +161,7 @@ class TeamDomain(Domain):
             first: dict[tuple[str, str], Record] = {}
             for record in ranked:
                 first.setdefault((record.namespace, record.id), record)
-            self._cache = {"ordered": ranked, "first": first}
+            self._cache = {"ordered": ranked, "first": first, "order": order}
         return self._cache
 
     def memo(self, name: str) -> dict[Any, Any]:
@@ -244,6 +257,55 @@ class TeamDomain(Domain):
     def profiles_of(self, post: Role) -> list[Role]:
         """The profiles of ``post``, in document order."""
         return [r for r in self.all_roles() if r.is_profile and self.post_of(r) is post]
+
+    # -- growth: ladders and assessments --------------------------------------------
+
+    def next_posts(self, role: Role) -> list[Role]:
+        """The posts ``role``'s ``:next:`` names, in its order (unknown ids and
+        profiles are reported elsewhere and left out)."""
+        found = (self.lookup("role", ident) for ident in role.next)
+        return [r for r in found if isinstance(r, Role) and not r.is_profile and r is not role]
+
+    def previous_posts(self, role: Role) -> list[Role]:
+        """Every post whose ``:next:`` leads to ``role``, in document order."""
+        derived = self._derived()
+        if "previous" not in derived:
+            index: dict[str, list[Role]] = {}
+            for post in self.all_roles():
+                if not post.is_profile:
+                    for target in self.next_posts(post):
+                        index.setdefault(target.id, []).append(post)
+            derived["previous"] = index
+        found: list[Role] = derived["previous"].get(role.id, [])
+        return list(found)
+
+    def imported_assessments(self, docname: str) -> list[Assessment]:
+        return list(self._assessments.get(docname, ()))
+
+    def assessments_of(self, person: Person) -> list[Assessment]:
+        """The person's assessments, from the card and from imported forms, in
+        document order (a person's own card first within its page)."""
+        order: dict[str, int] = self._derived()["order"]
+        imported = [
+            a for items in self._assessments.values() for a in items if a.person == person.id
+        ]
+        every = [*person.assessments, *imported]
+        return sorted(every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq))
+
+    def all_assessments(self) -> list[Assessment]:
+        """Every assessment, of known people or not, in document order."""
+        order: dict[str, int] = self._derived()["order"]
+        every = [a for p in self.all_people() for a in p.assessments]
+        every += [a for items in self._assessments.values() for a in items]
+        return sorted(every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq))
+
+    def is_manager_view(self, person: Person, assessment: Assessment) -> bool:
+        return assessment.by == MANAGER or (
+            bool(person.reports_to) and assessment.by == person.reports_to
+        )
+
+    def is_self_view(self, person: Person, assessment: Assessment) -> bool:
+        return assessment.by in (SELF, person.id)
 
     def unique(self, records: Iterable[Record]) -> list[Record]:
         """Drop duplicate definitions, keeping the first in document order."""

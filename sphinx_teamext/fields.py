@@ -38,6 +38,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {
         "reports-to",
         "kind",
         "profile-of",
+        "next",
         *HONESTY_OPTIONS,
     ),
     "person": ("title", "role", "skills", "reports-to", *HONESTY_OPTIONS),
@@ -49,9 +50,10 @@ Options = Mapping[str, str | None]
 class _Fields:
     """Parses one record's options, collecting problems tagged with their option."""
 
-    def __init__(self, options: Options, scale: Sequence[str]) -> None:
+    def __init__(self, options: Options, scale: Sequence[str], first: int = 0) -> None:
         self.options = options
         self.scale = scale
+        self.first = first
         self.problems: list[Problem] = []
 
     def get(self, name: str) -> str | None:
@@ -74,7 +76,7 @@ class _Fields:
         return tuple(value)
 
     def skills(self) -> tuple[tuple[str, int], ...]:
-        pairs, errs = parse_skill_levels(self.get("skills"), self.scale)
+        pairs, errs = parse_skill_levels(self.get("skills"), self.scale, first=self.first)
         self.add("skills", errs)
         return tuple(pairs)
 
@@ -91,10 +93,11 @@ class _Fields:
 
 
 def record_fields(
-    kind: str, options: Options, scale: Sequence[str]
+    kind: str, options: Options, scale: Sequence[str], *, first: int = 0
 ) -> tuple[dict[str, Any], list[Problem]]:
-    """The fields of a ``kind`` record (all but id, title and place) from its options."""
-    f = _Fields(options, scale)
+    """The fields of a ``kind`` record (all but id, title and place) from its
+    options; ``first`` is the number of the scale's first level in the source."""
+    f = _Fields(options, scale, first)
     fields: dict[str, Any] = {}
     if kind == "skill":
         fields = {"group": f.get("group") or ""}
@@ -124,6 +127,7 @@ def _role(f: _Fields) -> dict[str, Any]:
         f.add("kind", errs)
         kind = value or POST
     reports_to = f.ident("reports-to", "reports-to id")
+    next_ids = f.ids("next")
     profile_of = ""
     if kind == PROFILE:
         # A profile is a depth variant of a post, not a job: no place in the
@@ -132,12 +136,12 @@ def _role(f: _Fields) -> dict[str, Any]:
             f.add("kind", [Problem("option", "a profile needs :profile-of: naming its post")])
         else:
             profile_of = f.ident("profile-of", ":profile-of: id")
-        for name, present in (("reports-to", reports_to), ("stages", stages)):
+        for name, present in (("reports-to", reports_to), ("stages", stages), ("next", next_ids)):
             if present:
                 f.add(
                     name, [Problem("option", f":{name}: is ignored on a profile (:kind: profile)")]
                 )
-        reports_to, stages = "", ()
+        reports_to, stages, next_ids = "", (), ()
     elif f.get("profile-of") is not None:
         f.add(
             "profile-of",
@@ -150,4 +154,5 @@ def _role(f: _Fields) -> dict[str, Any]:
         "reports_to": reports_to,
         "role_kind": kind,
         "profile_of": profile_of,
+        "next": next_ids,
     }

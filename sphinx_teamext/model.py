@@ -18,7 +18,7 @@ KINDS: tuple[str, ...] = ("skill", "stage", "role", "person")
 GUIDANCE_FIELDS: dict[str, tuple[str, ...]] = {
     "skill": ("levels",),
     "stage": ("assesses", "format", "order"),
-    "role": ("skills", "stages", "reports-to"),
+    "role": ("skills", "stages", "reports-to", "next"),
     "person": ("skills", "reports-to", "role"),
 }
 
@@ -126,13 +126,54 @@ class Role(Member):
     stages: tuple[str, ...] = ()
     role_kind: str = POST
     profile_of: str = ""  # the post a profile is a variant of
+    #: ``:next:``: the posts someone in this role is promoted into; several are tracks.
+    next: tuple[str, ...] = ()
 
     @property
     def is_profile(self) -> bool:
         return self.role_kind == PROFILE
 
 
+#: ``:by:`` of an assessment, besides a person id.
+SELF, MANAGER = "self", "manager"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Levels someone judged a person to hold on a date: never the agreed
+    ``:skills:`` of the person, which only the person card sets."""
+
+    person: str
+    by: str  # SELF, MANAGER or a person id
+    date: str  # ISO YYYY-MM-DD
+    skills: tuple[tuple[str, int], ...] = ()
+    #: Evidence per skill (skill id, plain text), in source order.
+    evidence: tuple[tuple[str, str], ...] = ()
+    body: str = ""  # the overall evidence, as written
+    text: str = ""  # the same, as plain text for the views
+    docname: str = ""
+    lineno: int = 0
+    seq: int = 0  # position among the assessments of its page
+    #: For an imported one, the file (and row or key path) messages name.
+    origin: str = ""
+    #: For an imported one, where each key was written (``"by"``, ``"skills:sql"``
+    #: -> ``"path:line"``), so a finding can point into the file.
+    places: tuple[tuple[str, str], ...] = ()
+
+    def place(self, key: str) -> str | None:
+        return dict(self.places).get(key)
+
+    def level_of(self, skill: str) -> int | None:
+        return dict(self.skills).get(skill)
+
+    @property
+    def location(self) -> tuple[str, int]:
+        return (self.docname, self.lineno)
+
+
 @dataclass(frozen=True)
 class Person(Member):
     kind: ClassVar[str] = "person"
     role: str = ""
+    #: ``assessment`` blocks of the card (more may come from imported forms).
+    assessments: tuple[Assessment, ...] = ()

@@ -6,6 +6,7 @@ on bad input, so one bad item leaves the rest of a list intact.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -69,26 +70,33 @@ def parse_id_list(text: str | None, what: str) -> tuple[list[str], list[Problem]
     return ids, problems
 
 
-def parse_level(text: str, scale: Sequence[str]) -> tuple[int | None, list[Problem]]:
-    """A level is a whole number on the scale or one of its names (any case)."""
+def parse_level(
+    text: str, scale: Sequence[str], *, first: int = 0
+) -> tuple[int | None, list[Problem]]:
+    """A level is a whole number on the scale or one of its names (any case).
+
+    ``first`` is the number the scale's first name has in the source (0, or 1
+    on a scale without a "nothing" level); the value is always the name's index."""
     value = text.strip()
-    top = len(scale) - 1
-    names = ", ".join(f"{i}={n}" for i, n in enumerate(scale))
+    top = len(scale) - 1 + first
+    names = ", ".join(f"{i + first}={n}" for i, n in enumerate(scale))
     if re.fullmatch(r"[+-]?\d+", value):
         number = int(value)
-        if 0 <= number <= top:
-            return number, []
-        return None, [Problem("level", f"level {value} is outside the scale 0-{top} ({names})")]
+        if first <= number <= top:
+            return number - first, []
+        return None, [
+            Problem("level", f"level {value} is outside the scale {first}-{top} ({names})")
+        ]
     lowered = [n.lower() for n in scale]
     if value.lower() in lowered:
         return lowered.index(value.lower()), []
     return None, [
-        Problem("level", f"unknown level {shorten(value)!r}: use 0-{top} or a name ({names})")
+        Problem("level", f"unknown level {shorten(value)!r}: use {first}-{top} or a name ({names})")
     ]
 
 
 def parse_skill_levels(
-    text: str | None, scale: Sequence[str]
+    text: str | None, scale: Sequence[str], *, first: int = 0
 ) -> tuple[list[tuple[str, int]], list[Problem]]:
     """``api-design=3, code-quality=fluent`` -> [("api-design", 3), ("code-quality", 3)]."""
     items, problems = split_list(text, "skills")
@@ -103,7 +111,7 @@ def parse_skill_levels(
             continue
         sid, errs = parse_id(sid_text, "skill id")
         problems += errs
-        level, errs = parse_level(level_text, scale)
+        level, errs = parse_level(level_text, scale, first=first)
         problems += [replace(e, item=sid or sid_text.strip()) for e in errs]
         if sid is None or level is None:
             continue
@@ -171,3 +179,16 @@ def parse_guidance(
                 )
             )
     return frozenset(found), problems
+
+
+def parse_date(text: str | None, what: str = ":date:") -> tuple[str | None, list[Problem]]:
+    """An ISO calendar date, ``YYYY-MM-DD``, that exists (no 2026-02-30)."""
+    value = (text or "").strip()
+    if not value:
+        return None, [Problem("option", f"missing {what}: give a date as YYYY-MM-DD")]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value).isoformat(), []
+        except ValueError:
+            return None, [Problem("option", f"{what} {value!r} is not a date that exists")]
+    return None, [Problem("option", f"{what} must be a date as YYYY-MM-DD, got {shorten(value)!r}")]

@@ -32,8 +32,9 @@ def NOT_RECORDED() -> str:
     return _("not recorded")
 
 
-#: A project-wide problem: ``(subtype, message, (docname, lineno))``.
-Finding = tuple[str, str, tuple[str, int]]
+#: A project-wide problem: ``(subtype, message, (docname, lineno))``, or
+#: ``"path:line"`` for a place in a data file.
+Finding = tuple[str, str, tuple[str, int] | str]
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,10 @@ class View:
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         """Ids in the view's options that name nothing."""
         return iter(())
+
+    def csv_files(self, data: Any, scale: Sequence[str]) -> list[tuple[str, list[list[str]]]]:
+        """The CSV files the view offers: (path under the output folder, rows)."""
+        return []
 
 
 @dataclass(frozen=True)

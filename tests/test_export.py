@@ -163,8 +163,14 @@ def round_trip(tmp_path_factory, original) -> SphinxTestApp:
 def test_the_export_has_every_record_in_the_import_format(original):
     assert original.warning.getvalue() == ""
     data = json.loads((original.outdir / "teamext.json").read_text(encoding="utf-8"))
-    assert list(data) == ["version", "project", "skills", "stages", "roles", "people"]
-    assert data["version"] == 1 and data["project"] == "Round trip"
+    assert list(data) == ["version", "project", "scale", "skills", "stages", "roles", "people"]
+    assert data["version"] == 2 and data["project"] == "Round trip"
+    # Levels are names, and the scale that gives them meaning travels with them.
+    assert data["scale"] == {
+        "levels": ["none", "learning", "proficient", "fluent", "expert"],
+        "none": "none",
+        "depth": "fluent",
+    }
     sql = data["skills"][0]
     assert sql == {
         "id": "sql",
@@ -172,7 +178,7 @@ def test_the_export_has_every_record_in_the_import_format(original):
         "group": "Core",
         "guidance": ["levels"],
         "body": "Queries that *others* can read, with a [link](https://example.org).",
-        "levels": {"1": "Reads queries.", "3": "Writes **fast** ones.\n\n- indexes\n- plans"},
+        "levels": {"learning": "Reads queries.", "fluent": "Writes **fast** ones.\n\n- indexes\n- plans"},
         "page": "team",
         "url": "team.html#team-skill-sql",
     }
@@ -181,7 +187,7 @@ def test_the_export_has_every_record_in_the_import_format(original):
     assert stage["red-flags"] == ["No *tests*", "Star imports\nacross two lines"]
     assert stage["order"] == 1 and stage["assesses"] == ["python", "sql"]
     role = data["roles"][0]
-    assert role["skills"] == {"sql": 3, "python": 3}
+    assert role["skills"] == {"sql": "fluent", "python": "fluent"}
     assert role["expectations"] == {"sql": "Designs *schemas* others extend."}
     assert role["reports-to"] == "lead" and role["stages"] == ["pairing"]
     profile = data["roles"][2]

@@ -218,7 +218,7 @@ EXPECTED = [
         "index.md",
         10,
         "role-card: :guidance: names unknown field 'assesses': use skills, stages, reports-to, "
-        "all (role 'post')",
+        "next, all (role 'post')",
     ),
     ("index.md", 11, "role-card: :coverage: must be one of off, got 'sometimes' (role 'post')"),
     ("index.md", 16, "role-card: a profile needs :profile-of: naming its post (role 'no-post')"),
@@ -238,7 +238,7 @@ EXPECTED = [
         "other.rst",
         7,
         "role-card: :guidance: names unknown field 'everything': use skills, stages, "
-        "reports-to, all (role 'rst-bad')",
+        "reports-to, next, all (role 'rst-bad')",
     ),
     ("index.md", 24, "role 'ghost-profile': :profile-of: names unknown role 'ghost'"),
     ("index.md", 30, "role 'self-profile': :profile-of: names the role itself"),
@@ -368,9 +368,10 @@ LADDER_PAGE = {
 
 
 def test_without_a_none_level_the_first_level_is_a_real_requirement(tmp_path):
-    app = build_pages(tmp_path, LADDER_PAGE, confoverrides=LADDER)
+    # Numbers count from 1 without a none level: rust=1 is "junior", a real requirement
+    page = {"ladder": LADDER_PAGE["ladder"].replace("rust=0", "rust=1")}
+    app = build_pages(tmp_path, page, confoverrides=LADDER)
     msgs = [msg for _f, _line, msg, _kind in parse_warnings(app.warning.getvalue())]
-    # rust=0 is "junior", a real requirement that no stage assesses
     assert msgs == [
         "role 'analyst' requires skill 'rust', which none of its interview stages assesses",
         "skill 'rust' is assessed by no interview stage",

@@ -11,17 +11,19 @@ The read-time lint of empty sections lives beside them in :mod:`.empty_sections`
 from __future__ import annotations
 
 import ast
-import difflib
 import re
 from collections.abc import Iterator
 
-from ..domain import ROLE_KINDS, TeamDomain
+from ..domain import TeamDomain
 from ..lines import line_of, unparsed_fences
-from ..model import KINDS, Member, Person, Record, Role, Stage
+from ..model import Member, Person, Record, Role, Stage
 from ..views import Finding
 from .coverage import coverage
+from .growth import growth_checks
+from .words import KIND_WORDS, at, hint, named, where, word
 
-KIND_WORDS = {"skill": "skill", "stage": "interview stage", "role": "role", "person": "person"}
+__all__ = ["hint", "run_checks"]
+
 #: The word a message uses for a kind (or ``org``: roles and people) -> the kind.
 WORD_KINDS = {"role or person": "org", **{word: kind for kind, word in KIND_WORDS.items()}}
 #: ``... unknown interview stage 'x'`` in a check's message.
@@ -33,63 +35,13 @@ UNKNOWN = re.compile(
 OPTION = re.compile(r"(?<![:\w]):([a-z][\w-]*):(?![:\w])")
 
 
-def at(domain: TeamDomain, record: Record, option: str = "", item: str = "") -> tuple[str, int]:
-    """Where to report a problem with ``record``'s ``option`` (and ``item``).
-
-    An imported record stands at its ``team-import`` directive: the page's
-    source holds none of its options, so there is nothing to scan for."""
-    if record.origin:
-        return record.location
-    return (record.docname, line_of(domain.env, record.location, option, item))
-
-
-def named(record: Record) -> str:
-    """``role 'x'``, after the data file and key path when the record was imported."""
-    prefix = f"{record.origin}: " if record.origin else ""
-    return f"{prefix}{KIND_WORDS[record.kind]} {record.id!r}"
-
-
-def _where(domain: TeamDomain, record: Record) -> str:
-    path = domain.env.doc2path(record.docname, False)
-    return f"{path}:{at(domain, record)[1]}"
-
-
-def hint(domain: TeamDomain, kind: str, ident: str, role: bool = False) -> str:
-    """``; did you mean 'sql'?`` or ``; 'ana' is a person`` for an id of ``kind``
-    (or ``org``) that names nothing; empty when no id is close.
-
-    ``role``: the id comes from a ``{team:*}`` reference, so the hint names the
-    reference to use instead.
-    """
-    wanted = ("role", "person") if kind == "org" else (kind,)
-    for other in KINDS:
-        if other in wanted:
-            continue
-        record = domain.lookup(other, ident)
-        if record is not None and record.kind == other:
-            if role:
-                name = next(r for r, k in ROLE_KINDS.items() if k == other)
-                return f"; {ident!r} is {_a(KIND_WORDS[other])}: use {{team:{name}}}"
-            return f"; {ident!r} is {_a(KIND_WORDS[other])}, not {_a(_word(kind))}"
-    ids = [r.id for r in domain.unique(domain.records(*wanted))]
-    close = difflib.get_close_matches(ident, ids, n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _word(kind: str) -> str:
-    return "role or person" if kind == "org" else KIND_WORDS[kind]
-
-
-def _a(word: str) -> str:
-    return ("an " if word[0] in "aeiou" else "a ") + word
-
-
 def with_hint(domain: TeamDomain, finding: Finding) -> Finding:
     """A view's ``teamext.unknown`` finding, located at the option it names and
     ending with a hint (views on other modules word their own messages)."""
-    subtype, message, (docname, lineno) = finding
-    if subtype != "unknown":
+    subtype, message, location = finding
+    if subtype != "unknown" or isinstance(location, str):
         return finding
+    docname, lineno = location
     match = UNKNOWN.search(message)
     if match is None:
         return finding
@@ -108,7 +60,7 @@ def duplicates(domain: TeamDomain) -> Iterator[Finding]:
             yield (
                 "duplicate",
                 f"{prefix}duplicate {what} id {record.id!r}: defined here and at "
-                f"{_where(domain, first)}; the first definition is used",
+                f"{where(domain, first)}; the first definition is used",
                 at(domain, record),
             )
 
@@ -119,7 +71,7 @@ def unknown_ids(domain: TeamDomain) -> Iterator[Finding]:
             label = f"{named(record)}: :{option}:"
             yield (
                 "unknown",
-                f"{label} names unknown {_word(kind)} {ident!r}{hint(domain, kind, ident)}",
+                f"{label} names unknown {word(kind)} {ident!r}{hint(domain, kind, ident)}",
                 at(domain, record, option, ident),
             )
 
@@ -229,5 +181,6 @@ def run_checks(domain: TeamDomain) -> list[Finding]:
         *unknown_ids(domain),
         *role_kinds(domain),
         *cycles(domain),
+        *growth_checks(domain),
         *coverage(domain),
     ]

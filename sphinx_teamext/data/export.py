@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from ..domain import TeamDomain
-from ..model import Member, Person, Record, Role, Skill, Stage
+from ..model import Assessment, Member, Person, Record, Role, Skill, Stage
 from ..render.skill_map import CSV_BUILDERS, MapView, csv_path
 from ..views import view_data
+from .form import csv_text
 from .importer import FORMAT_VERSION
 
 EXPORT_FILE = "teamext.json"
@@ -32,16 +34,41 @@ def record_url(builder: Builder, record: Record) -> str:
     return f"{uri.split('#')[0]}#{record.anchor}"
 
 
-def _member(record: Member) -> dict[str, Any]:
+def _levels(pairs: Sequence[tuple[str, int]], scale: Sequence[str]) -> dict[str, str]:
+    """``{skill: level name}``: names keep their meaning under another scale."""
+    return {sid: _name(level, scale) for sid, level in pairs}
+
+
+def _name(level: int, scale: Sequence[str]) -> str:
+    return str(scale[level]) if 0 <= level < len(scale) else str(level)
+
+
+def _member(record: Member, scale: Sequence[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if record.skills:
-        out["skills"] = dict(record.skills)
+        out["skills"] = _levels(record.skills, scale)
     if record.reports_to:
         out["reports-to"] = record.reports_to
     return out
 
 
-def record_data(record: Record, builder: Builder | None) -> dict[str, Any]:
+def assessment_data(item: Assessment, scale: Sequence[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"by": item.by, "date": item.date}
+    if item.skills:
+        out["skills"] = _levels(item.skills, scale)
+    if item.evidence:
+        out["evidence"] = dict(item.evidence)
+    if item.body:
+        out["body"] = item.body
+    return out
+
+
+def record_data(
+    record: Record,
+    builder: Builder | None,
+    scale: Sequence[str] = (),
+    assessments: Sequence[Assessment] = (),
+) -> dict[str, Any]:
     """One record in the import format: the directive's options by name."""
     out: dict[str, Any] = {"id": record.id, "title": record.title}
     if isinstance(record, Skill):
@@ -57,9 +84,11 @@ def record_data(record: Record, builder: Builder | None) -> dict[str, Any]:
     elif isinstance(record, Role):
         if record.summary:
             out["summary"] = record.summary
-        out.update(_member(record))
+        out.update(_member(record, scale))
         if record.stages:
             out["stages"] = list(record.stages)
+        if record.next:
+            out["next"] = list(record.next)
         if record.is_profile:
             out["kind"] = record.role_kind
             if record.profile_of:
@@ -67,7 +96,7 @@ def record_data(record: Record, builder: Builder | None) -> dict[str, Any]:
     elif isinstance(record, Person):
         if record.role:
             out["role"] = record.role
-        out.update(_member(record))
+        out.update(_member(record, scale))
     if record.guidance:
         out["guidance"] = sorted(record.guidance)
     if not record.coverage:
@@ -75,11 +104,13 @@ def record_data(record: Record, builder: Builder | None) -> dict[str, Any]:
     if record.body:
         out["body"] = record.body
     if isinstance(record, Skill) and record.level_source:
-        out["levels"] = {str(level): text for level, text in record.level_source}
+        out["levels"] = {_name(level, scale): text for level, text in record.level_source}
     if isinstance(record, Stage) and record.red_flags_source:
         out["red-flags"] = list(record.red_flags_source)
     if isinstance(record, Member) and record.expectations:
         out["expectations"] = {e.skill: e.source or e.text for e in record.expectations}
+    if assessments:
+        out["assessments"] = [assessment_data(a, scale) for a in assessments]
     out["page"] = record.docname
     if builder is not None:
         out["url"] = record_url(builder, record)
@@ -88,13 +119,30 @@ def record_data(record: Record, builder: Builder | None) -> dict[str, Any]:
 
 def export_data(domain: TeamDomain, builder: Builder | None) -> dict[str, Any]:
     """Every record (first definitions), in document order, by kind."""
+    config = domain.env.config
+    scale = [str(name) for name in config.teamext_levels]
     return {
         "version": FORMAT_VERSION,
-        "project": str(domain.env.config.project or ""),
-        "skills": [record_data(r, builder) for r in domain.all_skills()],
-        "stages": [record_data(r, builder) for r in domain.all_stages()],
-        "roles": [record_data(r, builder) for r in domain.all_roles()],
-        "people": [record_data(r, builder) for r in domain.all_people()],
+        "project": str(config.project or ""),
+        "scale": scale_data(config),
+        "skills": [record_data(r, builder, scale) for r in domain.all_skills()],
+        "stages": [record_data(r, builder, scale) for r in domain.all_stages()],
+        "roles": [record_data(r, builder, scale) for r in domain.all_roles()],
+        "people": [
+            record_data(r, builder, scale, domain.assessments_of(r)) for r in domain.all_people()
+        ],
+    }
+
+
+def scale_data(config: Any) -> dict[str, Any]:
+    """The scale that gives the file's level names their meaning."""
+    scale = [str(name) for name in config.teamext_levels]
+    depth = int(config.teamext_depth_level)
+    none = config.teamext_none_level
+    return {
+        "levels": scale,
+        "none": str(none) if none is not None else None,
+        "depth": scale[depth] if 0 <= depth < len(scale) else None,
     }
 
 
@@ -123,11 +171,13 @@ def write_outputs(app: Sphinx, exception: Exception | None) -> None:
     scale = list(app.config.teamext_levels)
     for docname in sorted(domain.views_by_doc()):
         for view in domain.views_by_doc()[docname]:
-            if not isinstance(view, MapView):
-                continue
             data = view_data(domain, view)
-            if data.rows and data.skills:
-                _write(outdir / csv_path(view.docname, view.anchor), view.csv_text(data, scale))
+            if isinstance(view, MapView):
+                if data.rows and data.skills:
+                    _write(outdir / csv_path(view.docname, view.anchor), view.csv_text(data, scale))
+                continue
+            for path, rows in view.csv_files(data, scale):
+                _write(outdir / path, csv_text(rows))
 
 
 def setup_export(app: Sphinx) -> None:

@@ -19,19 +19,25 @@ from .loader import Datum
 
 #: Top-level list -> record kind, in the order the export writes them.
 SECTIONS = {"skills": "skill", "stages": "stage", "roles": "role", "people": "person"}
-#: Top-level keys the export adds and the importer accepts.
-TOP_EXTRA = ("version", "project")
+#: Top-level keys the export adds and the importer accepts (``x-*`` keys are
+#: ignored too, so YAML anchors have a place to live, as in compose files).
+TOP_EXTRA = ("version", "project", "scale")
 #: Keys the export adds to each record (its page and link) and the importer ignores.
 RECORD_EXTRA = ("page", "url")
 NESTED = {
     "skill": ("levels",),
     "stage": ("red-flags",),
     "role": ("expectations",),
-    "person": ("expectations",),
+    "person": ("expectations", "assessments"),
 }
+#: Keys of one assessment in a person's ``assessments`` list.
+ASSESSMENT_KEYS = ("by", "date", "skills", "evidence", "body")
 #: Options whose value may be a list (joined with commas for the parser).
 LIST_OPTIONS = ("assesses", "stages", "guidance", "skills")
-FORMAT_VERSION = 1
+#: The version the export writes: levels by name, and the scale that names them.
+FORMAT_VERSION = 2
+#: Versions the importer reads; in version 1, level numbers count from 0.
+READ_VERSIONS = ("1", "2")
 
 
 def record_keys(kind: str) -> tuple[str, ...]:
@@ -55,6 +61,22 @@ class Text:
 
 
 @dataclass
+class AssessmentEntry:
+    """One item of a person's ``assessments``, as the directive's options."""
+
+    path: str  # people[0].assessments[1]
+    line: int | None
+    options: dict[str, str] = field(default_factory=dict)
+    evidence: list[tuple[str, Text]] = field(default_factory=list)
+    body: Text | None = None
+    lines: dict[str, int | None] = field(default_factory=dict)
+    item_lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
+
+    def line_of(self, option: str, item: str = "") -> int | None:
+        return self.item_lines.get((option, item)) or self.lines.get(option) or self.line
+
+
+@dataclass
 class Entry:
     """One record of the file, as a directive would have received it."""
 
@@ -67,6 +89,7 @@ class Entry:
     levels: list[tuple[str, Text]] = field(default_factory=list)
     expectations: list[tuple[str, Text]] = field(default_factory=list)
     red_flags: list[Text] = field(default_factory=list)
+    assessments: list[AssessmentEntry] = field(default_factory=list)
     #: Lines of each option, and of each item inside one (``("skills", "sql")``).
     lines: dict[str, int | None] = field(default_factory=dict)
     item_lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
@@ -85,6 +108,14 @@ class Reader:
 
     def __init__(self) -> None:
         self.issues: list[Issue] = []
+        #: The file's ``version`` as written (None: not given).
+        self.version: str | None = None
+
+    @property
+    def numbers_from(self) -> int | None:
+        """The number of the first level in version 1 files (0); None: as in
+        the pages (see :func:`..config.first_number`)."""
+        return 0 if self.version == "1" else None
 
     def issue(self, path: str, message: str, line: int | None, subtype: str = "option") -> None:
         self.issues.append(Issue(subtype, path, message, line))
@@ -99,13 +130,17 @@ class Reader:
             if key in SECTIONS:
                 entries += self.section(key, value)
             elif key == "version":
-                if value.value != str(FORMAT_VERSION):
+                if value.value in READ_VERSIONS:
+                    self.version = str(value.value)
+                else:
                     self.issue(
                         key,
-                        f"unsupported version {value.value!r}: this extension reads version "
-                        f"{FORMAT_VERSION}",
+                        f"unsupported version {value.value!r}: this extension reads versions "
+                        f"{' and '.join(READ_VERSIONS)}",
                         value.line,
                     )
+            elif key.startswith("x-"):
+                continue
             elif key not in TOP_EXTRA:
                 self.unknown(key, "", [*SECTIONS, *TOP_EXTRA], value.line)
         return entries
@@ -163,6 +198,8 @@ class Reader:
                 entry.expectations = self.texts(where, value, "skill id")
             elif key == "red-flags":
                 entry.red_flags = self.flags(where, value)
+            elif key == "assessments":
+                entry.assessments = self.assessments(where, value)
             elif key == "body":
                 text = self.text(where, value)
                 entry.body = Text(text, value.line) if text is not None else None
@@ -225,6 +262,48 @@ class Reader:
                 self.issue(join(where, key), "empty value", item.line)
             elif text is not None:
                 out.append((key, Text(text, item.line)))
+        return out
+
+    def assessments(self, where: str, value: Datum) -> list[AssessmentEntry]:
+        if value.kind != "list":
+            self.issue(where, f"expected a list of assessments, got {value.kind}", value.line)
+            return []
+        out = []
+        for i, item in enumerate(value.value):
+            path = f"{where}[{i}]"
+            if not item.mapping:
+                self.issue(path, f"expected a mapping (an assessment), got {item.kind}", item.line)
+                continue
+            found = AssessmentEntry(path, item.line)
+            for key, datum in self.pairs(item, path):
+                found.lines[key] = datum.line
+                at = join(path, key)
+                if key not in ASSESSMENT_KEYS:
+                    self.unknown(key, path, list(ASSESSMENT_KEYS), datum.line)
+                elif datum.value is None or (datum.kind == "text" and not datum.value.strip()):
+                    self.issue(at, "empty value", datum.line)
+                elif key == "evidence":
+                    found.evidence = self.texts(at, datum, "skill id")
+                elif key == "body":
+                    text = self.text(at, datum)
+                    found.body = Text(text, datum.line) if text is not None else None
+                elif key == "skills" and datum.mapping:
+                    parts = []
+                    for sid, level in self.pairs(datum, at):
+                        found.item_lines[(key, sid)] = level.line
+                        text = self.text(join(at, sid), level)
+                        if text is not None:
+                            parts.append(f"{sid}={text}")
+                    found.options[key] = ", ".join(parts)
+                else:
+                    text = self.text(at, datum)
+                    if text is not None:
+                        found.options[key] = text
+            for key in ("by", "date"):
+                if key not in found.lines:
+                    self.issue(path, f"missing required key {key!r}; the assessment is skipped", item.line)
+            if "by" in found.options and "date" in found.options:
+                out.append(found)
         return out
 
     def flags(self, where: str, value: Datum) -> list[Text]:

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import TeamDomain
-from ..lines import FIELD, Place, body_offset, full_text, node_at, place_of, remember
+from ..lines import FIELD, Place, body_offset, full_text, node_at, opens, place_of, remember
 from ..parsing import SLUG, Problem
 from ..render.nodes import team_view
 from ..views import View
@@ -153,8 +153,8 @@ class TeamDirective(SphinxDirective):
         text = full_text(source, self.lineno, self.block_text)
         start = body_offset(text, list(self.content))
         for k, text in enumerate(self.content):
-            if not text.strip():
-                break  # only the body's first paragraph
+            if not text.strip() or opens(text):
+                break  # only the body's first paragraph, not a nested directive's options
             match = FIELD.match(text)
             name = match[1].strip().lower() if match else ""
             if name not in self.known_options:

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 
-from ..config import guidance_label
+from ..config import first_number, guidance_label
 from ..fields import OPTIONS, record_fields
 from ..lines import full_text
 from ..locale import _
-from ..model import Expectation, Person, Record, Role, Skill, Stage
+from ..model import Assessment, Expectation, Person, Record, Role, Skill, Stage
 from ..parsing import (
     Problem,
     parse_id,
@@ -276,7 +277,38 @@ def collect_fields(
             if block.parent is not None:
                 block.parent.remove(block)  # shown under its skill instead
         fields = {"expectations": tuple(expectations.values())}
+        if kind == "person":
+            fields["assessments"] = collect_assessments(body, spans)
     return fields, problems, spans
+
+
+def collect_assessments(body: nodes.Element, spans: list[tuple[int, int]]) -> tuple[Assessment, ...]:
+    """``assessment`` blocks of a person card, taken out of its body (the card
+    shows the latest of each kind instead); ``person`` is filled in by the card."""
+    found: list[Assessment] = []
+    for block in list(body.findall(nodes.container)):
+        data = block.get("teamext_assessment")
+        if data is None:
+            continue
+        if SPAN in block:
+            spans.append(block.attributes.pop(SPAN))
+        found.append(
+            Assessment(
+                person="",
+                by=data["by"],
+                date=data["date"],
+                skills=tuple((sid, level) for sid, level in data["skills"]),
+                evidence=tuple((sid, text) for sid, text in data["evidence"]),
+                body=data["body"],
+                text=data.get("text", ""),
+                lineno=data["line"],
+                seq=len(found),
+                places=tuple(sorted(data.get("places", {}).items())),
+            )
+        )
+        if block.parent is not None:
+            block.parent.remove(block)
+    return tuple(found)
 
 
 def card_shell(directive: TeamDirective, kind: str, title: str) -> nodes.container:
@@ -295,6 +327,12 @@ def add_record(
 ) -> Record:
     """Store a record at the directive's page and line, after the page's others."""
     env = directive.env
+    if "assessments" in fields:  # whose and where, now that the card has an id
+        fields = dict(fields)
+        fields["assessments"] = tuple(
+            replace(a, person=ident, docname=env.docname, origin=fields.get("origin", ""))
+            for a in fields["assessments"]
+        )
     record = RECORD_CLASSES[kind](
         id=ident,
         title=title,
@@ -359,7 +397,9 @@ class RecordDirective(TeamDirective):
         problems += errs
         title = self.option("title") or ident or _("Untitled")
         options = {name: str(value) for name, value in self.options.items()}
-        fields, errs = record_fields(self.kind, options, self.config.teamext_levels)
+        fields, errs = record_fields(
+            self.kind, options, self.config.teamext_levels, first=first_number(self.config)
+        )
         problems += errs
         body = nodes.container(classes=["teamext-body"])
         if self.content:

@@ -16,14 +16,17 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 
-from ..data.importer import Entry, Reader, Text
+from ..config import first_number
+from ..data.form import read_form
+from ..data.importer import AssessmentEntry, Entry, Reader, Text
 from ..data.loader import SUFFIXES, LoadError, load
 from ..fields import record_fields
 from ..locale import _
-from ..model import Record
-from ..parsing import Problem, parse_choice, parse_id, parse_level
+from ..model import Assessment, Record
+from ..parsing import Problem, parse_choice, parse_id, parse_level, parse_skill_levels
 from ..render.cards import AnchorsView
 from ..warnings import warn
+from .assessment import assessment_block, assessment_fields, parse_by
 from .base import TeamDirective
 from .records import (
     add_record,
@@ -44,7 +47,9 @@ CARDS = ("all", "none")
 
 class TeamImportDirective(TeamDirective):
     directive_label = "team-import"
-    known_options = ("cards",)
+    #: ``:cards:`` for a data file; ``:person:``, ``:by:`` and ``:date:`` for a
+    #: filled-in assessment form (``.csv``).
+    known_options = ("cards", "person", "by", "date")
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = False
@@ -64,18 +69,31 @@ class TeamImportDirective(TeamDirective):
         rel, abs_path = self.env.relfn2path(self.file, self.env.docname)
         self.path = str(abs_path)
         self.env.note_dependency(rel)
-        fmt = SUFFIXES.get(Path(self.path).suffix.lower())
-        if fmt is None:
+        suffix = Path(self.path).suffix.lower()
+        fmt = SUFFIXES.get(suffix)
+        if fmt is None and suffix != ".csv":
             self.report(
-                [Problem("option", f"{self.file}: unknown file type: use .yaml, .yml or .json")]
+                [
+                    Problem(
+                        "option",
+                        f"{self.file}: unknown file type: use .yaml, .yml or .json (or .csv "
+                        "for a filled-in assessment form)",
+                    )
+                ]
             )
             return []
         try:
-            text = Path(self.path).read_text(encoding="utf-8")
+            text = Path(self.path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.report([Problem("option", f"cannot read {self.file}: {reason}")])
             return []
+        if fmt is None:
+            self.import_form(text)
+            return []
+        for name in ("person", "by", "date"):
+            if name in self.options:
+                self.report([Problem("option", f":{name}: is for a .csv assessment form; ignored", name)])
         try:
             root = load(text, fmt)
         except LoadError as exc:
@@ -83,6 +101,7 @@ class TeamImportDirective(TeamDirective):
             return []
         reader = Reader()
         entries = reader.read(root)
+        self.numbers_from = self.first(reader)
         for issue in reader.issues:
             self.warn_at(join_path(issue.path, issue.message), issue.subtype, issue.line)
         out: list[nodes.Node] = []
@@ -95,6 +114,100 @@ class TeamImportDirective(TeamDirective):
         if placed:
             self.domain.add_view(AnchorsView(self.env.docname, self.lineno, records=tuple(placed)))
         return out
+
+    def first(self, reader: Reader) -> int:
+        """The number of the first level in this file (0 in version 1 files)."""
+        numbers_from = reader.numbers_from
+        return first_number(self.config) if numbers_from is None else numbers_from
+
+    def import_form(self, text: str) -> None:
+        """A filled-in assessment form: one assessment of ``:person:``."""
+        problems: list[Problem] = []
+        person, errs = parse_id(self.option("person"), ":person: id")
+        problems += [Problem(p.subtype, p.message, "person") for p in errs]
+        by, errs = parse_by(self.option("by"))
+        problems += [Problem(p.subtype, p.message, "by") for p in errs]
+        fields, errs = assessment_fields(
+            {"by": self.option("by") or "", "date": self.option("date") or ""},
+            self.config.teamext_levels,
+            first_number(self.config),
+        )
+        problems += [p for p in errs if p.option == "date"]
+        self.report(problems)
+        rows, form_problems = read_form(text)
+        for problem in form_problems:
+            self.warn_at(problem.message, "option", problem.line)
+        if person is None or by is None or fields is None:
+            return
+        skills: list[tuple[str, int]] = []
+        evidence: list[tuple[str, str]] = []
+        places: list[tuple[str, str]] = []
+        first = first_number(self.config)
+        for row in rows:
+            sid, errs = parse_id(row.skill, "skill id")
+            level = None
+            if sid is not None and row.level:
+                pairs, errs = parse_skill_levels(
+                    f"{sid}={row.level}", self.config.teamext_levels, first=first
+                )
+                level = pairs[0][1] if pairs else None
+            for problem in errs:
+                self.warn_at(f"row of skill {row.skill!r}: {problem.message}", problem.subtype, row.line)
+            if sid is None:
+                continue
+            places.append((f"skills:{sid}", f"{self.path}:{row.line}"))
+            if level is not None:
+                skills.append((sid, level))
+            if row.evidence:
+                evidence.append((sid, " ".join(row.evidence.split())))
+        self.domain.add_assessment(
+            Assessment(
+                person=person,
+                by=by,
+                date=str(fields["date"]),
+                skills=tuple(skills),
+                evidence=tuple(evidence),
+                docname=self.env.docname,
+                lineno=self.lineno,
+                seq=len(self.domain.imported_assessments(self.env.docname)),
+                origin=self.file,
+                places=tuple(sorted(places)),
+            )
+        )
+
+    def assessment_blocks(self, entry: Entry, first: int) -> list[nodes.Node]:
+        """A person's ``assessments`` from the file, as the card's blocks."""
+        blocks: list[nodes.Node] = []
+        for item in entry.assessments:
+            fields, errs = assessment_fields(item.options, self.config.teamext_levels, first)
+            for problem in errs:
+                key = ".".join(x for x in (item.path, problem.option, problem.item) if x)
+                self.warn_at(join_path(key, problem.message), problem.subtype, item.line_of(problem.option, problem.item))
+            if fields is None:
+                continue
+            inner = (
+                self.parsed(item.body, ["teamext-assessment-body"])
+                if item.body is not None
+                else nodes.container(classes=["teamext-assessment-body"])
+            )
+            evidence = []
+            for sid, text in item.evidence:
+                ident, errs = parse_id(sid, "skill id")
+                for problem in errs:
+                    self.warn_at(join_path(f"{item.path}.evidence.{sid}", problem.message), problem.subtype, text.line)
+                if ident is not None:
+                    evidence.append((ident, " ".join(text.text.split())))
+            block = assessment_block(
+                fields, inner, item.body.text if item.body else "", self.lineno, evidence
+            )
+            places = {"by": item.line_of("by")}
+            for sid, _level in fields["skills"]:
+                places[f"skills:{sid}"] = item.line_of("skills", sid)
+            block["teamext_assessment"]["places"] = {
+                key: f"{self.path}:{line}" for key, line in places.items() if line
+            }
+            blocks.append(block)
+        return blocks
 
     def warn_at(self, message: str, subtype: str, line: int | None) -> None:
         location: Any = f"{self.path}:{line}" if line else self.location
@@ -109,7 +222,7 @@ class TeamImportDirective(TeamDirective):
         ident, errs = parse_id(entry.ident, f"{kind} id")
         problems += [(p, "id", entry.line_of("id")) for p in errs]
         title = entry.options.pop("title", "").strip() or ident or _("Untitled")
-        fields, errs = record_fields(kind, entry.options, scale)
+        fields, errs = record_fields(kind, entry.options, scale, first=self.numbers_from)
         for p in errs:
             key = ".".join(x for x in (p.option, p.item) if x)
             problems.append((p, key, entry.line_of(p.option, p.item)))
@@ -117,7 +230,7 @@ class TeamImportDirective(TeamDirective):
         if entry.body is not None:
             parse_body(self, kind, self.lines(entry.body), self.content_offset, body)
         for key, text in entry.levels:
-            value, errs = parse_level(key, scale)
+            value, errs = parse_level(key, scale, first=self.numbers_from)
             problems += [(p, f"levels.{key}", text.line) for p in errs]
             if value is not None:
                 inner = self.parsed(text, ["teamext-skill-level-body"])
@@ -125,6 +238,9 @@ class TeamImportDirective(TeamDirective):
         if entry.red_flags:
             flags = StringList(flags_markup([t.text for t in entry.red_flags]), self.path)
             body += red_flags_block(self, flags, self.content_offset)
+        if kind == "person":
+            for block in self.assessment_blocks(entry, self.numbers_from):
+                body += block
         for key, text in entry.expectations:
             skill, errs = parse_id(key, "skill id")
             problems += [(p, f"expectations.{key}", text.line) for p in errs]

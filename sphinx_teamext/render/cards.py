@@ -10,10 +10,22 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Member, Person, Record, Role, Skill, Stage
+from ..model import MANAGER, SELF, Member, Person, Record, Role, Skill, Stage
 from ..views import Finding, Leveled, Ref, View, ref, ref_of
 from .common import bullet, comma_links, field, level_text, leveled_item, none_text
 from .context import RenderContext
+
+
+@dataclass(frozen=True)
+class ShownAssessment:
+    """An assessment as a person card shows it: ``kind`` is self, manager or other."""
+
+    kind: str
+    date: str
+    by: Ref | None  # the assessor, when a person id
+    skills: tuple[Leveled, ...]
+    evidence: tuple[tuple[str, str], ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,11 @@ class CardData:
     expectations: tuple[tuple[str, str], ...] = ()
     #: A skill's expectations, per role that lists it.
     expected_of: tuple[tuple[Ref, str], ...] = ()
+    #: A post's ladder: the posts ``:next:`` names, and every post naming it.
+    next_levels: tuple[Ref, ...] = ()
+    previous_levels: tuple[Ref, ...] = ()
+    #: A person's latest assessment of each kind.
+    assessments: tuple[ShownAssessment, ...] = ()
 
     def expectation_for(self, skill: str) -> str | None:
         return dict(self.expectations).get(skill)
@@ -80,6 +97,16 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             post=ref_of(post) if post is not None else None,
             profiles=tuple(ref_of(p) for p in domain.profiles_of(record)),
             expectations=_expectations(record),
+            next_levels=tuple(
+                ref_of(r).marked(record.suggests("next")) for r in domain.next_posts(record)
+            )
+            if not record.is_profile
+            else (),
+            previous_levels=tuple(
+                ref_of(r).marked(r.suggests("next")) for r in domain.previous_posts(record)
+            )
+            if not record.is_profile
+            else (),
         )
     if isinstance(record, Person):
         role = domain.lookup("role", record.role) if record.role else None
@@ -91,6 +118,7 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             role=ref(domain, "role", record.role) if record.role else None,
             role_post=ref_of(post) if post is not None else None,
             expectations=_expectations(record),
+            assessments=latest_assessments(domain, record),
         )
     if isinstance(record, Stage):
         return CardData(
@@ -119,6 +147,32 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             ),
         )
     return CardData(record)
+
+
+def latest_assessments(domain: TeamDomain, person: Person) -> tuple[ShownAssessment, ...]:
+    """The latest self, manager and other assessment of ``person`` (latest
+    date; on a tie, the later in document order)."""
+    every = domain.assessments_of(person)
+    mine = [a for a in every if domain.is_self_view(person, a)]
+    boss = [a for a in every if domain.is_manager_view(person, a)]
+    rest = [a for a in every if a not in mine and a not in boss]
+    out = []
+    for kind, items in (("self", mine), ("manager", boss), ("other", rest)):
+        best = max(enumerate(items), key=lambda pair: (pair[1].date, pair[0]), default=None)
+        if best is None:
+            continue
+        item = best[1]
+        out.append(
+            ShownAssessment(
+                kind,
+                item.date,
+                ref(domain, "person", item.by) if item.by not in (SELF, MANAGER) else None,
+                tuple(Leveled(ref(domain, "skill", sid), v) for sid, v in item.skills),
+                item.evidence,
+                item.text,
+            )
+        )
+    return tuple(out)
 
 
 def _expectations(member: Member) -> tuple[tuple[str, str], ...]:
@@ -251,6 +305,12 @@ def card_fields(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
         add("", _("Depth profiles"), comma_links(data.profiles, ctx))
     if data.reports_to is not None:
         add("reports-to", _("Reports to"), _para(ctx.link(data.reports_to)))
+    if data.next_levels:
+        add("next", _("Next level"), comma_links(data.next_levels, ctx))
+    if data.previous_levels:
+        add("", _("Previous level"), comma_links(data.previous_levels, ctx))
+    for item in data.assessments:
+        add("", assessment_label(item), assessment_body(item, ctx))
     if isinstance(record, Stage):
         if record.order is not None:
             add("order", _("Stage"), nodes.paragraph("", str(record.order)))
@@ -265,6 +325,39 @@ def card_fields(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
         add("", _("Group"), nodes.paragraph("", record.group))
     if len(fields):
         out.append(fields)
+    return out
+
+
+def assessment_label(item: ShownAssessment) -> str:
+    labels = {
+        "self": _("Self assessment"),
+        "manager": _("Manager assessment"),
+        "other": _("Peer assessment"),
+    }
+    return f"{labels[item.kind]} ({item.date})"
+
+
+def assessment_body(item: ShownAssessment, ctx: RenderContext) -> nodes.Element:
+    """The levels an assessment gives, with their evidence; who, for a peer."""
+    evidence = dict(item.evidence)
+    out = nodes.container(classes=["teamext-assessment"])
+    if item.by is not None:
+        para = nodes.paragraph()
+        para += nodes.Text(_("By") + " ")
+        para += ctx.link(item.by)
+        out += para
+    if item.skills:
+        blist = nodes.bullet_list(classes=["teamext-list"])
+        for leveled in item.skills:
+            li = nodes.list_item()
+            li += leveled_item(leveled, ctx)
+            text = evidence.get(leveled.ref.id)
+            if text:
+                li += nodes.paragraph(text, text, classes=["teamext-expectation"])
+            blist += li
+        out += blist
+    if item.text:
+        out += nodes.paragraph(item.text, item.text, classes=["teamext-assessment-evidence"])
     return out
 
 

@@ -1,0 +1,313 @@
+"""Growth views: where a person stands against their role and a target role,
+with their latest self and manager assessments side by side.
+
+A gap is counted only where both levels are recorded: a level nobody
+recorded is "not recorded", never 0, so it is never a gap of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from docutils import nodes
+
+from ..data.form import FORM_HEADER
+from ..domain import TeamDomain
+from ..locale import _
+from ..model import Assessment, Person, Role
+from ..views import Finding, Ref, View, ref, ref_of
+from .common import entry, table
+from .context import RenderContext
+from .downloads import download, downloads_para, view_csv_path
+from .ladder import Cell, level_name, skill_refs, value_nodes
+
+GROWTH_CSV_HEADER = ("skill", "level", "role", "target", "gap", "self", "manager", "flag")
+CALIBRATE = "calibrate"
+
+
+@dataclass(frozen=True)
+class GrowthRow:
+    skill: Ref
+    level: Cell  # the person's agreed level (their card's :skills:)
+    role: Cell
+    target: Cell  # with the target's expectation
+    gap: int | None  # target minus person, in steps
+    self_level: int | None
+    manager: int | None
+    calibrate: bool
+
+
+@dataclass(frozen=True)
+class Latest:
+    """The latest assessment of one kind: who and when."""
+
+    by: str
+    date: str
+
+
+@dataclass(frozen=True)
+class GrowthData:
+    person: Ref
+    role: Ref | None
+    target: Ref | None
+    rows: tuple[GrowthRow, ...]
+    latest_self: Latest | None = None
+    latest_manager: Latest | None = None
+    #: The rows' skills in definition order (the form's order).
+    skill_order: tuple[str, ...] = ()
+
+
+def latest(items: Sequence[Assessment]) -> Assessment | None:
+    """The latest date wins; on a tie, the later in document order (``items``
+    are in document order)."""
+    best: Assessment | None = None
+    for item in items:
+        if best is None or item.date >= best.date:
+            best = item
+    return best
+
+
+def target_of(domain: TeamDomain, person: Person, role: Role | None, target: str) -> Role | None:
+    """``:target:``, or the first ``:next:`` of the person's role (a depth
+    profile's post's)."""
+    if target:
+        found = domain.lookup("role", target)
+        return found if isinstance(found, Role) and not found.is_profile else None
+    if role is None:
+        return None
+    post = domain.post_of(role) if role.is_profile else role
+    nexts = domain.next_posts(post) if post is not None else []
+    return nexts[0] if nexts else None
+
+
+def growth_rows(
+    domain: TeamDomain, person: Person, role: Role | None, target: Role | None, gap: int
+) -> tuple[GrowthRow, ...]:
+    every = domain.assessments_of(person)
+    mine = latest([a for a in every if domain.is_self_view(person, a)])
+    boss = latest([a for a in every if domain.is_manager_view(person, a)])
+    members = [m for m in (role, target) if m is not None]
+    rows = []
+    for skill in skill_refs(domain, members):
+        have = person.level_of(skill.id)
+        role_cell = (
+            Cell(role.level_of(skill.id), None, role.suggests("skills")) if role else Cell(None)
+        )
+        target_cell = (
+            Cell(target.level_of(skill.id), target.expectation_for(skill.id), target.suggests("skills"))
+            if target
+            else Cell(None)
+        )
+        steps = (
+            target_cell.level - have
+            if target_cell.level is not None and have is not None
+            else None
+        )
+        own = mine.level_of(skill.id) if mine else None
+        other = boss.level_of(skill.id) if boss else None
+        flag = own is not None and other is not None and abs(own - other) >= gap
+        rows.append(
+            GrowthRow(
+                skill,
+                Cell(have, None, person.suggests("skills")),
+                role_cell,
+                target_cell,
+                steps,
+                own,
+                other,
+                flag,
+            )
+        )
+    order = {r.skill.id: i for i, r in enumerate(rows)}
+    # Largest gap first (ties in definition order); rows with no gap last.
+    rows.sort(key=lambda r: (r.gap is None, -(r.gap or 0), order[r.skill.id]))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class GrowthView(View):
+    """``team-growth``: ``person`` against ``target`` (a role id, or "" for the
+    first ``:next:`` of the person's role)."""
+
+    what: ClassVar[str] = "growth"
+
+    person: str = ""
+    target: str = ""
+
+    def id_base(self) -> str:
+        return f"team-growth-{self.person}" if self.person else "team-growth"
+
+    def compute(self, domain: TeamDomain) -> Hashable:
+        person = domain.lookup("person", self.person)
+        if not isinstance(person, Person):
+            return None
+        found = domain.lookup("role", person.role) if person.role else None
+        role = found if isinstance(found, Role) else None
+        target = target_of(domain, person, role, self.target)
+        gap = max(1, int(domain.env.config.teamext_calibration_gap or 2))
+        rows = growth_rows(domain, person, role, target, gap)
+        members = [m for m in (role, target) if m is not None]
+        every = domain.assessments_of(person)
+        mine = latest([a for a in every if domain.is_self_view(person, a)])
+        boss = latest([a for a in every if domain.is_manager_view(person, a)])
+        return GrowthData(
+            ref_of(person),
+            ref_of(role).marked(person.suggests("role")) if role else None,
+            ref_of(target) if target else None,
+            rows,
+            Latest(mine.by, mine.date) if mine else None,
+            Latest(boss.by, boss.date) if boss else None,
+            tuple(s.id for s in skill_refs(domain, members)),
+        )
+
+    def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
+        wrap = nodes.container(classes=["teamext-growth"], ids=[self.anchor] if self.anchor else [])
+        if not isinstance(data, GrowthData):
+            wrap += nodes.paragraph(
+                "", _("No growth view: the person is not recorded."), classes=["teamext-none"]
+            )
+            return [wrap]
+        wrap += downloads_para(
+            download(ctx, self.csv_path(), _("Download CSV")),
+            download(ctx, self.csv_path("-form"), _("Download assessment form")),
+        )
+        wrap += growth_table(data, ctx)
+        wrap += summary(data, ctx)
+        return [wrap]
+
+    def csv_path(self, suffix: str = "") -> str:
+        return view_csv_path(self.docname, self.anchor or "team-growth", suffix)
+
+    def csv_files(self, data: Any, scale: Sequence[str]) -> list[tuple[str, list[list[str]]]]:
+        if not isinstance(data, GrowthData):
+            return []
+        rows = [list(GROWTH_CSV_HEADER)]
+        for row in data.rows:
+            rows.append(
+                [
+                    row.skill.id,
+                    level_name(row.level.level, scale),
+                    level_name(row.role.level, scale),
+                    level_name(row.target.level, scale),
+                    "" if row.gap is None else str(row.gap),
+                    level_name(row.self_level, scale),
+                    level_name(row.manager, scale),
+                    CALIBRATE if row.calibrate else "",
+                ]
+            )
+        form = [list(FORM_HEADER)]
+        order = {sid: i for i, sid in enumerate(data.skill_order)}
+        by_definition = sorted(data.rows, key=lambda r: order.get(r.skill.id, len(order)))
+        for row in by_definition:
+            form.append(
+                [
+                    row.skill.id,
+                    row.skill.title,
+                    level_name(row.role.level, scale),
+                    level_name(row.target.level, scale),
+                    "",
+                    "",
+                ]
+            )
+        return [(self.csv_path(), rows), (self.csv_path("-form"), form)]
+
+    def suggests(self, data: Any, part: str) -> bool:
+        if not isinstance(data, GrowthData):
+            return False
+        cells = [c for r in data.rows for c in (r.level, r.role, r.target)]
+        return any(c.suggested and c.level is not None for c in cells)
+
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        where = (self.docname, self.lineno)
+        person = domain.lookup("person", self.person)
+        if person is None:
+            yield ("unknown", f"team-growth: :person: names unknown person {self.person!r}", where)
+        if self.target:
+            found = domain.lookup("role", self.target)
+            if found is None:
+                yield ("unknown", f"team-growth: :target: names unknown role {self.target!r}", where)
+            elif isinstance(found, Role) and found.is_profile:
+                yield (
+                    "option",
+                    f"team-growth: :target: names {self.target!r}, a profile rather than a post",
+                    where,
+                )
+        elif isinstance(person, Person):
+            data = view_target(domain, person)
+            if data is None:
+                role = f"its role {person.role!r}" if person.role else "no :role:"
+                yield (
+                    "option",
+                    f"team-growth: no target for person {self.person!r}: the person has {role} "
+                    "with no :next: level; give :target: (a role id)",
+                    where,
+                )
+
+
+def view_target(domain: TeamDomain, person: Person) -> Role | None:
+    found = domain.lookup("role", person.role) if person.role else None
+    return target_of(domain, person, found if isinstance(found, Role) else None, "")
+
+
+def gap_text(gap: int | None) -> str:
+    if gap is None:
+        return ""
+    return f"+{gap}" if gap > 0 else str(gap)
+
+
+def growth_table(data: GrowthData, ctx: RenderContext) -> nodes.Node:
+    rows = []
+    for row in data.rows:
+        tr = nodes.row()
+        tr += entry(ctx.link(row.skill))
+        for item in (row.level, row.role, row.target):
+            tr += entry(*value_nodes(item, ctx))
+        tr += entry(nodes.Text(gap_text(row.gap)))
+        for value in (row.self_level, row.manager):
+            tr += entry(*value_nodes(Cell(value), ctx)) if value is not None else entry()
+        tr += entry(nodes.Text(_("calibrate") if row.calibrate else ""))
+        tr += entry(nodes.Text(row.target.text or ""))
+        rows.append(tr)
+    target = data.target.title if data.target else _("target")
+    role = data.role.title if data.role else _("role")
+    headers = [
+        _("Skill"),
+        data.person.title,
+        role,
+        target,
+        _("Gap"),
+        _("Self") + (f" ({data.latest_self.date})" if data.latest_self else ""),
+        _("Manager") + (f" ({data.latest_manager.date})" if data.latest_manager else ""),
+        _("Flag"),
+        _("Expected at %s") % target,
+    ]
+    caption = _("%(person)s against %(target)s") % {"person": data.person.title, "target": target}
+    return table(["teamext-growth-table"], headers, [18, 14, 14, 14, 6, 14, 14, 10, 36], rows, caption)
+
+
+def summary(data: GrowthData, ctx: RenderContext) -> nodes.paragraph:
+    """One line: how many skills are short of the target, met, or unknown."""
+    short = [r for r in data.rows if r.gap is not None and r.gap > 0]
+    met = [r for r in data.rows if r.gap is not None and r.gap <= 0]
+    unknown = [r for r in data.rows if r.gap is None]
+    calibrate = [r for r in data.rows if r.calibrate]
+    para = nodes.paragraph(classes=["teamext-growth-summary"])
+    if data.target is None:
+        text = _("No target role: give :target: to compare.")
+    else:
+        text = _(
+            "Against %(target)s: %(short)d skills below the target level, %(met)d at or above "
+            "it, %(unknown)d without both levels recorded; %(calibrate)d to calibrate."
+        ) % {
+            "target": data.target.title,
+            "short": len(short),
+            "met": len(met),
+            "unknown": len(unknown),
+            "calibrate": len(calibrate),
+        }
+    para += nodes.Text(text)
+    if any(r.level.suggested or r.target.suggested for r in [*short, *met]):
+        para += ctx.marker()  # the counts rest on suggested levels
+    return para
