@@ -17,7 +17,7 @@ FENCE = re.compile(r"^(`{3,})markdown\n(.*?)^\1$", re.S | re.M)
 
 def examples() -> list[tuple[str, str]]:
     found = []
-    for page in [REFERENCE / "index.md"]:
+    for page in [REFERENCE / "index.md", REFERENCE / "growth.md"]:
         for i, match in enumerate(FENCE.finditer(page.read_text(encoding="utf-8"))):
             found.append((f"{page.stem}-{i}", match[2]))
     return found
