@@ -20,7 +20,19 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from .locale import _
-from .model import KINDS, MANAGER, NAMESPACES, SELF, Assessment, Member, Person, Record, Role, Skill, Stage
+from .model import (
+    KINDS,
+    MANAGER,
+    NAMESPACES,
+    SELF,
+    Assessment,
+    Member,
+    Person,
+    Record,
+    Role,
+    Skill,
+    Stage,
+)
 
 if TYPE_CHECKING:
     from .views import View
@@ -290,14 +302,18 @@ class TeamDomain(Domain):
             a for items in self._assessments.values() for a in items if a.person == person.id
         ]
         every = [*person.assessments, *imported]
-        return sorted(every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq))
+        return sorted(
+            every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq)
+        )
 
     def all_assessments(self) -> list[Assessment]:
         """Every assessment, of known people or not, in document order."""
         order: dict[str, int] = self._derived()["order"]
         every = [a for p in self.all_people() for a in p.assessments]
         every += [a for items in self._assessments.values() for a in items]
-        return sorted(every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq))
+        return sorted(
+            every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq)
+        )
 
     def is_manager_view(self, person: Person, assessment: Assessment) -> bool:
         return assessment.by == MANAGER or (

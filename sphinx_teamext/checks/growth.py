@@ -45,36 +45,32 @@ def next_ids(domain: TeamDomain) -> Iterator[Finding]:
 def next_cycles(domain: TeamDomain) -> Iterator[Finding]:
     """Each loop of ``:next:`` once, at the step that closes it (depth-first
     from each post in document order, following ``:next:`` in order)."""
-    posts = [r for r in domain.all_roles() if not r.is_profile]
     done: set[str] = set()
-    for start in posts:
-        if start.id in done:
-            continue
-        path: list[Role] = []
-        on_path: set[str] = set()
-
-        def visit(role: Role) -> Iterator[Finding]:
-            path.append(role)
-            on_path.add(role.id)
-            for target in domain.next_posts(role):
-                if target.id in on_path:
-                    loop = [r.id for r in path[path.index(target) :]] + [target.id]
-                    yield (
-                        "cycle",
-                        f"{named(role)}: :next: cycle: {' -> '.join(loop)}; ladders break it "
-                        f"at the step {role.id!r} -> {target.id!r}",
-                        at(domain, role, "next", target.id),
-                    )
-                elif target.id not in done:
-                    yield from visit(target)
-            path.pop()
-            on_path.discard(role.id)
-            done.add(role.id)
-
-        yield from visit(start)
+    for start in domain.all_roles():
+        if not start.is_profile and start.id not in done:
+            yield from _walk(domain, start, [], done)
 
 
-def place(domain: TeamDomain, item: Assessment, key: str, option: str, ident: str = "") -> tuple[str, int] | str:
+def _walk(domain: TeamDomain, role: Role, path: list[Role], done: set[str]) -> Iterator[Finding]:
+    path.append(role)
+    for target in domain.next_posts(role):
+        if any(r.id == target.id for r in path):
+            loop = [r.id for r in path[[r.id for r in path].index(target.id) :]] + [target.id]
+            yield (
+                "cycle",
+                f"{named(role)}: :next: cycle: {' -> '.join(loop)}; ladders break it "
+                f"at the step {role.id!r} -> {target.id!r}",
+                at(domain, role, "next", target.id),
+            )
+        elif target.id not in done:
+            yield from _walk(domain, target, path, done)
+    path.pop()
+    done.add(role.id)
+
+
+def place(
+    domain: TeamDomain, item: Assessment, key: str, option: str, ident: str = ""
+) -> tuple[str, int] | str:
     """Where an assessment's ``option`` is written: the data file's line for an
     imported one, else the option's line in the page."""
     found = item.place(key)

@@ -9,8 +9,8 @@ the files are the same for any parallelism and byte-identical across builds.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, cast
 
 from sphinx.application import Sphinx

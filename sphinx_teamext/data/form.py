@@ -86,7 +86,9 @@ def read_form(text: str) -> tuple[list[FormRow], list[FormProblem]]:
                 problems.append(FormProblem(line, "a row with a level or evidence names no skill"))
             continue
         if skill in seen:
-            problems.append(FormProblem(line, f"skill {skill!r} has a second row; the first is used"))
+            problems.append(
+                FormProblem(line, f"skill {skill!r} has a second row; the first is used")
+            )
             continue
         seen.add(skill)
         if level or evidence:

@@ -301,7 +301,9 @@ class Reader:
                         found.options[key] = text
             for key in ("by", "date"):
                 if key not in found.lines:
-                    self.issue(path, f"missing required key {key!r}; the assessment is skipped", item.line)
+                    self.issue(
+                        path, f"missing required key {key!r}; the assessment is skipped", item.line
+                    )
             if "by" in found.options and "date" in found.options:
                 out.append(found)
         return out

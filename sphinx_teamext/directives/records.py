@@ -282,7 +282,9 @@ def collect_fields(
     return fields, problems, spans
 
 
-def collect_assessments(body: nodes.Element, spans: list[tuple[int, int]]) -> tuple[Assessment, ...]:
+def collect_assessments(
+    body: nodes.Element, spans: list[tuple[int, int]]
+) -> tuple[Assessment, ...]:
     """``assessment`` blocks of a person card, taken out of its body (the card
     shows the latest of each kind instead); ``person`` is filled in by the card."""
     found: list[Assessment] = []

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 
 from ..config import first_number
 from ..data.form import read_form
-from ..data.importer import AssessmentEntry, Entry, Reader, Text
+from ..data.importer import Entry, Reader, Text
 from ..data.loader import SUFFIXES, LoadError, load
 from ..fields import record_fields
 from ..locale import _
@@ -93,7 +93,9 @@ class TeamImportDirective(TeamDirective):
             return []
         for name in ("person", "by", "date"):
             if name in self.options:
-                self.report([Problem("option", f":{name}: is for a .csv assessment form; ignored", name)])
+                self.report(
+                    [Problem("option", f":{name}: is for a .csv assessment form; ignored", name)]
+                )
         try:
             root = load(text, fmt)
         except LoadError as exc:
@@ -151,8 +153,8 @@ class TeamImportDirective(TeamDirective):
                     f"{sid}={row.level}", self.config.teamext_levels, first=first
                 )
                 level = pairs[0][1] if pairs else None
-            for problem in errs:
-                self.warn_at(f"row of skill {row.skill!r}: {problem.message}", problem.subtype, row.line)
+            for err in errs:
+                self.warn_at(f"row of skill {row.skill!r}: {err.message}", err.subtype, row.line)
             if sid is None:
                 continue
             places.append((f"skills:{sid}", f"{self.path}:{row.line}"))
@@ -182,7 +184,11 @@ class TeamImportDirective(TeamDirective):
             fields, errs = assessment_fields(item.options, self.config.teamext_levels, first)
             for problem in errs:
                 key = ".".join(x for x in (item.path, problem.option, problem.item) if x)
-                self.warn_at(join_path(key, problem.message), problem.subtype, item.line_of(problem.option, problem.item))
+                self.warn_at(
+                    join_path(key, problem.message),
+                    problem.subtype,
+                    item.line_of(problem.option, problem.item),
+                )
             if fields is None:
                 continue
             inner = (
@@ -194,7 +200,11 @@ class TeamImportDirective(TeamDirective):
             for sid, text in item.evidence:
                 ident, errs = parse_id(sid, "skill id")
                 for problem in errs:
-                    self.warn_at(join_path(f"{item.path}.evidence.{sid}", problem.message), problem.subtype, text.line)
+                    self.warn_at(
+                        join_path(f"{item.path}.evidence.{sid}", problem.message),
+                        problem.subtype,
+                        text.line,
+                    )
                 if ident is not None:
                     evidence.append((ident, " ".join(text.text.split())))
             block = assessment_block(

@@ -17,7 +17,7 @@ from ..data.form import FORM_HEADER
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Assessment, Person, Role
-from ..views import Finding, Ref, View, ref, ref_of
+from ..views import Finding, Ref, View, ref_of
 from .common import entry, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
@@ -96,14 +96,16 @@ def growth_rows(
             Cell(role.level_of(skill.id), None, role.suggests("skills")) if role else Cell(None)
         )
         target_cell = (
-            Cell(target.level_of(skill.id), target.expectation_for(skill.id), target.suggests("skills"))
+            Cell(
+                target.level_of(skill.id),
+                target.expectation_for(skill.id),
+                target.suggests("skills"),
+            )
             if target
             else Cell(None)
         )
         steps = (
-            target_cell.level - have
-            if target_cell.level is not None and have is not None
-            else None
+            target_cell.level - have if target_cell.level is not None and have is not None else None
         )
         own = mine.level_of(skill.id) if mine else None
         other = boss.level_of(skill.id) if boss else None
@@ -227,7 +229,11 @@ class GrowthView(View):
         if self.target:
             found = domain.lookup("role", self.target)
             if found is None:
-                yield ("unknown", f"team-growth: :target: names unknown role {self.target!r}", where)
+                yield (
+                    "unknown",
+                    f"team-growth: :target: names unknown role {self.target!r}",
+                    where,
+                )
             elif isinstance(found, Role) and found.is_profile:
                 yield (
                     "option",
@@ -284,7 +290,9 @@ def growth_table(data: GrowthData, ctx: RenderContext) -> nodes.Node:
         _("Expected at %s") % target,
     ]
     caption = _("%(person)s against %(target)s") % {"person": data.person.title, "target": target}
-    return table(["teamext-growth-table"], headers, [18, 14, 14, 14, 6, 14, 14, 10, 36], rows, caption)
+    return table(
+        ["teamext-growth-table"], headers, [18, 14, 14, 14, 6, 14, 14, 10, 36], rows, caption
+    )
 
 
 def summary(data: GrowthData, ctx: RenderContext) -> nodes.paragraph:

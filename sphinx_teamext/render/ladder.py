@@ -19,7 +19,7 @@ from ..domain import TeamDomain
 from ..locale import _
 from ..model import Role
 from ..views import NOT_RECORDED, Finding, Ref, View, ref_of
-from .common import entry, level, level_text, table
+from .common import entry, level, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
 
@@ -150,7 +150,9 @@ def skill_refs(domain: TeamDomain, roles: Sequence[Role]) -> list[Ref]:
     return known + rest
 
 
-def step_rows(domain: TeamDomain, source: Role, target: Role, keep_same: bool) -> tuple[StepRow, ...]:
+def step_rows(
+    domain: TeamDomain, source: Role, target: Role, keep_same: bool
+) -> tuple[StepRow, ...]:
     rows = []
     for skill in skill_refs(domain, [source, target]):
         before, after = cell(source, skill.id), cell(target, skill.id)
@@ -182,7 +184,9 @@ class LadderView(View):
         rungs, steps = ladder_order(domain, starts)
         keep_same = self.show == "all"
         data_steps = tuple(
-            Step(ref_of(a), ref_of(b).marked(a.suggests("next")), step_rows(domain, a, b, keep_same))
+            Step(
+                ref_of(a), ref_of(b).marked(a.suggests("next")), step_rows(domain, a, b, keep_same)
+            )
             for a, b in steps
         )
         data_rungs = tuple(
@@ -199,7 +203,9 @@ class LadderView(View):
         wrap = nodes.container(classes=["teamext-ladder"], ids=[self.anchor] if self.anchor else [])
         if not data.rungs:
             wrap += nodes.paragraph(
-                "", _("This ladder has no rungs: no post names a next level."), classes=["teamext-none"]
+                "",
+                _("This ladder has no rungs: no post names a next level."),
+                classes=["teamext-none"],
             )
             return [wrap]
         label = _("Download CSV")
@@ -311,10 +317,17 @@ def step_table(step: Step, ctx: RenderContext) -> nodes.Node:
         tr += entry(nodes.Text(change_label(row.change)), classes=[f"teamext-change-{row.change}"])
         tr += entry(nodes.Text(row.after.text or ""))
         rows.append(tr)
-    headers = [_("Skill"), step.source.title, step.target.title, _("Change"), _("Expected at %s") % step.target.title]
+    headers = [
+        _("Skill"),
+        step.source.title,
+        step.target.title,
+        _("Change"),
+        _("Expected at %s") % step.target.title,
+    ]
     tbl = table(["teamext-ladder-table"], headers, [20, 16, 16, 12, 40], rows, caption=caption)
-    if step.target.suggested:
-        tbl.children[0] += ctx.marker()
+    title = tbl.next_node(nodes.title)
+    if step.target.suggested and title is not None:
+        title += ctx.marker()  # the step itself is the authors' suggestion
     block += tbl
     return block
 
@@ -336,4 +349,3 @@ def matrix_table(data: LadderData, ctx: RenderContext) -> nodes.Node:
     block = nodes.container(classes=["teamext-ladder-matrix"])
     block += table(["teamext-ladder-table"], headers, widths, rows, caption=_("Every rung"))
     return block
-
