@@ -21,6 +21,7 @@ CHAPTERS = [
     "not-doing",
     "team-structure",
     "one-role",
+    "levels",
     "hiring",
     "onboarding",
     "mindset",

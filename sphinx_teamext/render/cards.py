@@ -74,6 +74,7 @@ FIELD_ATTRS = {
     "format": "format",
     "order": "order",
     "levels": "level_text",
+    "next": "next",
 }
 
 

@@ -21,7 +21,7 @@ from ..views import Finding, Ref, View, ref_of
 from .common import entry, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
-from .ladder import Cell, level_name, skill_refs, value_nodes
+from .ladder import Cell, all_suggested, level_name, mark_caption, skill_refs, value_nodes
 
 GROWTH_CSV_HEADER = ("skill", "level", "role", "target", "gap", "self", "manager", "flag")
 CALIBRATE = "calibrate"
@@ -265,11 +265,12 @@ def gap_text(gap: int | None) -> str:
 
 def growth_table(data: GrowthData, ctx: RenderContext) -> nodes.Node:
     rows = []
+    every = all_suggested([c for r in data.rows for c in (r.level, r.role, r.target)])
     for row in data.rows:
         tr = nodes.row()
         tr += entry(ctx.link(row.skill))
         for item in (row.level, row.role, row.target):
-            tr += entry(*value_nodes(item, ctx))
+            tr += entry(*value_nodes(item, ctx, not every))
         tr += entry(nodes.Text(gap_text(row.gap)))
         for value in (row.self_level, row.manager):
             tr += entry(*value_nodes(Cell(value), ctx)) if value is not None else entry()
@@ -290,9 +291,12 @@ def growth_table(data: GrowthData, ctx: RenderContext) -> nodes.Node:
         _("Expected at %s") % target,
     ]
     caption = _("%(person)s against %(target)s") % {"person": data.person.title, "target": target}
-    return table(
+    tbl = table(
         ["teamext-growth-table"], headers, [18, 14, 14, 14, 6, 14, 14, 10, 36], rows, caption
     )
+    if every:
+        mark_caption(tbl, ctx)
+    return tbl
 
 
 def summary(data: GrowthData, ctx: RenderContext) -> nodes.paragraph:

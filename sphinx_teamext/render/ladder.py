@@ -271,13 +271,28 @@ def level_name(value: int | None, scale: Sequence[str]) -> str:
     return str(scale[value]) if value is not None and 0 <= value < len(scale) else ""
 
 
-def value_nodes(item: Cell, ctx: RenderContext) -> list[nodes.Node]:
+def value_nodes(item: Cell, ctx: RenderContext, mark: bool = True) -> list[nodes.Node]:
+    """A level with its marker; ``mark`` is false where the table's caption
+    carries one marker for every value."""
     if item.level is None:
         return [nodes.inline("", NOT_RECORDED(), classes=["teamext-none"])]
     out: list[nodes.Node] = [level(item.level, ctx.scale, ctx.depth, ctx.has_none)]
-    if item.suggested:
+    if item.suggested and mark:
         out.append(ctx.marker())
     return out
+
+
+def all_suggested(cells: Sequence[Cell]) -> bool:
+    """Whether every recorded value is a suggestion: then one marker on the
+    caption says so, instead of one on each value."""
+    recorded = [c for c in cells if c.level is not None]
+    return bool(recorded) and all(c.suggested for c in recorded)
+
+
+def mark_caption(tbl: nodes.Element, ctx: RenderContext) -> None:
+    title = tbl.next_node(nodes.title)
+    if title is not None:
+        title += ctx.marker()
 
 
 def rung_list(data: LadderData, ctx: RenderContext) -> nodes.enumerated_list:
@@ -309,11 +324,12 @@ def step_table(step: Step, ctx: RenderContext) -> nodes.Node:
         block += para
         return block
     rows = []
+    every = all_suggested([c for row in step.rows for c in (row.before, row.after)])
     for row in step.rows:
         tr = nodes.row()
         tr += entry(ctx.link(row.skill))
-        tr += entry(*value_nodes(row.before, ctx))
-        tr += entry(*value_nodes(row.after, ctx))
+        tr += entry(*value_nodes(row.before, ctx, not every))
+        tr += entry(*value_nodes(row.after, ctx, not every))
         tr += entry(nodes.Text(change_label(row.change)), classes=[f"teamext-change-{row.change}"])
         tr += entry(nodes.Text(row.after.text or ""))
         rows.append(tr)
@@ -325,20 +341,20 @@ def step_table(step: Step, ctx: RenderContext) -> nodes.Node:
         _("Expected at %s") % step.target.title,
     ]
     tbl = table(["teamext-ladder-table"], headers, [20, 16, 16, 12, 40], rows, caption=caption)
-    title = tbl.next_node(nodes.title)
-    if step.target.suggested and title is not None:
-        title += ctx.marker()  # the step itself is the authors' suggestion
+    if step.target.suggested or every:  # the step, or every value, is a suggestion
+        mark_caption(tbl, ctx)
     block += tbl
     return block
 
 
 def matrix_table(data: LadderData, ctx: RenderContext) -> nodes.Node:
     rows = []
+    every = all_suggested([c for line in data.matrix for c in line])
     for rung, cells in zip(data.rungs, data.matrix, strict=True):
         tr = nodes.row()
         tr += entry(nodes.strong("", "", ctx.link(rung.role)))
         for item in cells:
-            cell_node = entry(*value_nodes(item, ctx))
+            cell_node = entry(*value_nodes(item, ctx, not every))
             if item.text and item.level is not None:
                 cell_node += nodes.paragraph(item.text, item.text, classes=["teamext-expectation"])
             tr += cell_node
@@ -347,5 +363,8 @@ def matrix_table(data: LadderData, ctx: RenderContext) -> nodes.Node:
     headers += [ctx.link(s) for s in data.skills]
     widths = [20, *([18] * len(data.skills))]
     block = nodes.container(classes=["teamext-ladder-matrix"])
-    block += table(["teamext-ladder-table"], headers, widths, rows, caption=_("Every rung"))
+    tbl = table(["teamext-ladder-table"], headers, widths, rows, caption=_("Every rung"))
+    if every:
+        mark_caption(tbl, ctx)
+    block += tbl
     return block
