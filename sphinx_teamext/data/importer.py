@@ -33,7 +33,7 @@ NESTED = {
 #: Keys of one assessment in a person's ``assessments`` list.
 ASSESSMENT_KEYS = ("by", "date", "skills", "evidence", "body")
 #: Options whose value may be a list (joined with commas for the parser).
-LIST_OPTIONS = ("assesses", "stages", "guidance", "skills")
+LIST_OPTIONS = ("assesses", "stages", "guidance", "skills", "next")
 #: The version the export writes: levels by name, and the scale that names them.
 FORMAT_VERSION = 2
 #: Versions the importer reads; in version 1, level numbers count from 0.
