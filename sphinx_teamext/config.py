@@ -121,9 +121,11 @@ def check_config(app: Sphinx, config: Config) -> None:
     if len(set(lowered)) != len(lowered):
         raise ConfigError(_("teamext_levels has a name twice: %r") % (list(levels),))
     depth = config.teamext_depth_level
-    if isinstance(depth, bool) or not 0 < depth < len(levels):
+    first = first_number(config)
+    if isinstance(depth, bool) or not first < depth < len(levels) + first:
         raise ConfigError(
-            _("teamext_depth_level must be a level between 1 and %d") % (len(levels) - 1)
+            _("teamext_depth_level must be a level between %(low)d and %(high)d")
+            % {"low": first + 1, "high": len(levels) - 1 + first}
         )
     none = config.teamext_none_level
     if none is not None and (not isinstance(none, str) or none.strip().lower() != lowered[0]):
@@ -151,6 +153,12 @@ def first_number(config: Config) -> int:
     """The number the scale's first level has in the source and on the page:
     0 when it means "nothing", else 1 (a ladder: junior is 1)."""
     return 0 if has_none(config) else 1
+
+
+def depth_index(config: Config) -> int:
+    """``teamext_depth_level`` as an index into ``teamext_levels``: the setting
+    counts as the pages do (from 1 on a scale without a none level)."""
+    return int(config.teamext_depth_level) - first_number(config)
 
 
 def guidance_label(config: Config) -> str:

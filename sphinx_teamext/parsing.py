@@ -7,6 +7,7 @@ on bad input, so one bad item leaves the rest of a list intact.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,8 @@ class Problem:
     #: ``:skills:``), so callers can point at the place and name the context.
     option: str = ""
     item: str = ""
+    #: The source line, when the problem is in a nested block rather than an option.
+    line: int = 0
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -70,6 +73,15 @@ def parse_id_list(text: str | None, what: str) -> tuple[list[str], list[Problem]
     return ids, problems
 
 
+def did_you_mean(value: str, choices: Sequence[str]) -> str:
+    """`` (did you mean 'advanced'?)`` when ``value`` is close to one of ``choices``."""
+    close = difflib.get_close_matches(value.lower(), [c.lower() for c in choices], n=1)
+    if not close:
+        return ""
+    match = next(c for c in choices if c.lower() == close[0])
+    return f" (did you mean {match!r}?)"
+
+
 def parse_level(
     text: str, scale: Sequence[str], *, first: int = 0
 ) -> tuple[int | None, list[Problem]]:
@@ -84,14 +96,24 @@ def parse_level(
         number = int(value)
         if first <= number <= top:
             return number - first, []
+        hint = ""
+        if 0 <= number < first:  # 0 on a ladder: numbers count from 1, as pages show them
+            hint = (
+                f"; on a scale without a none level numbers count from {first}, "
+                f"so {scale[0]!r} is {first}"
+            )
         return None, [
-            Problem("level", f"level {value} is outside the scale {first}-{top} ({names})")
+            Problem("level", f"level {value} is outside the scale {first}-{top} ({names}){hint}")
         ]
     lowered = [n.lower() for n in scale]
     if value.lower() in lowered:
         return lowered.index(value.lower()), []
     return None, [
-        Problem("level", f"unknown level {shorten(value)!r}: use {first}-{top} or a name ({names})")
+        Problem(
+            "level",
+            f"unknown level {shorten(value)!r}{did_you_mean(value, scale)}: "
+            f"use {first}-{top} or a name ({names})",
+        )
     ]
 
 
@@ -138,7 +160,11 @@ def parse_choice(
         if value.lower() == choice.lower():
             return choice, []
     return None, [
-        Problem("option", f"{what} must be one of {', '.join(choices)}, got {shorten(value)!r}")
+        Problem(
+            "option",
+            f"{what} must be one of {', '.join(choices)}, got {shorten(value)!r}"
+            + did_you_mean(value, choices),
+        )
     ]
 
 
@@ -175,7 +201,8 @@ def parse_guidance(
             problems.append(
                 Problem(
                     "option",
-                    f":guidance: names unknown field {shorten(item)!r}: use {choices}",
+                    f":guidance: names unknown field {shorten(item)!r}"
+                    f"{did_you_mean(item, [*allowed, 'all'])}: use {choices}",
                 )
             )
     return frozenset(found), problems

@@ -154,8 +154,9 @@ CASES: list[Case] = [
         "::::{skill} l6\n:title: L6\n\n:::{skill-level} 2\nA.\n:::\n\n"
         ":::{skill-level} proficient\nB.\n:::\n::::",
         "level",
-        "skill: level 2 is described twice",
-        1,
+        # at the second block, the one to edit (issue 20, item 9)
+        "skill: level 2 (proficient) is described twice; the first description is used",
+        8,
     ),
     Case(":::{role-card} l7\n:title: L7\n:skills: py=3.5\n:::", "level", "unknown level '3.5'", 3),
     # -- duplicates ------------------------------------------------------------------

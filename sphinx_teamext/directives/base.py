@@ -92,7 +92,12 @@ class TeamDirective(SphinxDirective):
         names none), with the record and the item it is about."""
         for problem in problems:
             option = problem.option or self.option_named_in(problem.message)
-            line = self.place.option_line(option, problem.item) if option else self.place.line
+            if problem.line:
+                line = problem.line
+            elif option:
+                line = self.place.option_line(option, problem.item)
+            else:
+                line = self.place.line
             message = f"{self.label}: {problem.message}{self.context(problem, option)}"
             warn(message, problem.subtype, self.where(line))
 

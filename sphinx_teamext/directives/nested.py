@@ -8,6 +8,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..config import first_number
 from ..parsing import Problem, parse_id, parse_level
 from .base import TeamDirective
 from .records import (
@@ -35,17 +36,26 @@ class SkillLevelDirective(TeamDirective):
     def run(self) -> list[nodes.Node]:
         self.check_options()
         scale = self.config.teamext_levels
+        first = first_number(self.config)
         if not self.arguments:
             self.report([Problem("option", "missing level argument")])
             value = None
         else:
-            value, errs = parse_level(self.arguments[0], scale)
+            value, errs = parse_level(self.arguments[0], scale, first=first)
             self.report(errs)
         inner = nodes.container(classes=["teamext-skill-level-body"])
         self.state.nested_parse(self.content, self.content_offset, inner)
         raw_as_text(inner)
         shown = self.arguments[0] if self.arguments else "?"
-        block = level_block(value, shown, inner, source_text(list(self.content)), scale)
+        block = level_block(
+            value,
+            shown,
+            inner,
+            source_text(list(self.content)),
+            scale,
+            first=first,
+            line=self.place.line,
+        )
         self.set_source_info(block)
         block[SPAN] = span_of(self)
         if not OPEN_RECORDS or OPEN_RECORDS[-1] != "skill":

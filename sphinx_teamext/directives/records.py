@@ -131,18 +131,28 @@ def parse_body(
 
 
 def level_block(
-    value: int | None, shown: str, inner: nodes.container, source: str, scale: Sequence[str]
+    value: int | None,
+    shown: str,
+    inner: nodes.container,
+    source: str,
+    scale: Sequence[str],
+    *,
+    first: int = 0,
+    line: int = 0,
 ) -> nodes.container:
-    """What ``skill-level`` shows: the level, then its parsed description."""
+    """What ``skill-level`` shows: the level (numbered as the source numbers
+    it, from ``first``), then its parsed description."""
     block = nodes.container(classes=["teamext-skill-level"])
     label = nodes.paragraph(classes=["teamext-skill-level-label"])
-    label += nodes.strong("", f"{value} · {scale[value]}" if value is not None else shown)
+    label += nodes.strong("", f"{value + first} · {scale[value]}" if value is not None else shown)
     block += label
     block += inner
     if value is not None:
         block["teamext_level"] = value
         block["teamext_text"] = plain(inner)
         block["teamext_source"] = source
+        block["teamext_shown"] = shown
+        block["teamext_line"] = line
     return block
 
 
@@ -210,6 +220,11 @@ def flags_markup(flags: Sequence[str]) -> list[str]:
     return lines
 
 
+def scale_name(config: Any, value: int) -> str:
+    levels = list(config.teamext_levels)
+    return str(levels[value]) if 0 <= value < len(levels) else str(value)
+
+
 def collect_fields(
     kind: str, body: nodes.Element, guidance: frozenset[str], config: Any
 ) -> tuple[dict[str, Any], list[Problem], list[tuple[int, int]]]:
@@ -231,9 +246,22 @@ def collect_fields(
                 if label_para is not None:
                     label_para += guidance_marker(MARK, MARK, label=guidance_label(config))
             value = int(block["teamext_level"])
+            # Where and how it was written, for a problem only: not kept in the
+            # doctree, whose shape must not depend on the syntax.
+            shown = block.attributes.pop("teamext_shown", "")
+            line = int(block.attributes.pop("teamext_line", 0))
             if value in found:
+                # at the second block: the one to edit or remove
+                number = value + first_number(config)
                 problems.append(
-                    Problem("level", f"level {value} is described twice", "levels", str(value))
+                    Problem(
+                        "level",
+                        f"level {number} ({scale_name(config, value)}) is described twice; "
+                        "the first description is used",
+                        "levels",
+                        str(shown or number),
+                        line,
+                    )
                 )
                 continue
             found[value] = (block["teamext_text"], block.get("teamext_source", ""))

@@ -244,7 +244,7 @@ class TeamImportDirective(TeamDirective):
             problems += [(p, f"levels.{key}", text.line) for p in errs]
             if value is not None:
                 inner = self.parsed(text, ["teamext-skill-level-body"])
-                body += level_block(value, key, inner, text.text, scale)
+                body += level_block(value, key, inner, text.text, scale, first=self.numbers_from)
         if entry.red_flags:
             flags = StringList(flags_markup([t.text for t in entry.red_flags]), self.path)
             body += red_flags_block(self, flags, self.content_offset)

@@ -15,7 +15,7 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
-from ..config import guidance_label, has_none
+from ..config import depth_index, guidance_label, has_none
 from ..locale import _
 from ..views import Ref
 from .nodes import MARK, guidance_marker
@@ -39,7 +39,7 @@ class RenderContext:
             builder,
             docname,
             list(config.teamext_levels),
-            int(config.teamext_depth_level),
+            depth_index(config),
             has_none(config),
         )
 

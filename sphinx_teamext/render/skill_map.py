@@ -158,14 +158,18 @@ def csv_rows(
     return rows
 
 
-def legend(scale: Sequence[str], depth: int) -> nodes.paragraph:
-    top = len(scale) - 1
+def legend(scale: Sequence[str], depth: int, has_none: bool = True) -> nodes.paragraph:
+    """The scale as the source and the cells number it (from 1 without a none level)."""
+    first = 0 if has_none else 1
+    top = len(scale) - 1 + first
     para = nodes.paragraph(classes=["teamext-legend"])
     para += nodes.strong("", _("Scale:"))
-    para += nodes.Text(" " + ", ".join(f"{i} {name}" for i, name in enumerate(scale)) + ". ")
+    para += nodes.Text(
+        " " + ", ".join(f"{i} {name}" for i, name in enumerate(scale, start=first)) + ". "
+    )
     para += nodes.Text(
         _("Cells at depth (level %(depth)d of %(top)d or more) are in bold; a dash means %(nr)s.")
-        % {"depth": depth, "top": top, "nr": NOT_RECORDED()}
+        % {"depth": depth + first, "top": top, "nr": NOT_RECORDED()}
     )
     return para
 
@@ -249,5 +253,5 @@ def skill_map(
         tbody += row
     tgroup += tbody
     wrap += table
-    wrap += legend(scale, depth)
+    wrap += legend(scale, depth, ctx.has_none)
     return wrap

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 
+from ..config import depth_index
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Person, Role
@@ -118,7 +119,7 @@ class ShapeView(View):
 
 def shape_data(domain: TeamDomain, view: ShapeView) -> ShapeData:
     config = domain.env.config
-    depth = int(config.teamext_depth_level)
+    depth = depth_index(config)
     people = select_people(domain, view.people)
     roles = team_roles(domain, people) if people else []
     rows = []
