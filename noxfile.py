@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -71,12 +72,29 @@ def npm_assets(session: nox.Session) -> bool:
     return True
 
 
-def install_project(session: nox.Session, *extras: str) -> None:
-    """The project, editable, with ``extras``: the wheel itself needs only Sphinx,
-    docutils, sphinxcontrib-mermaid and PyYAML; ``docs`` brings the handbook's MyST,
-    furo, sphinx-design and plugins, ``test`` what the tests build with."""
+def install_once(session: nox.Session, *args: str) -> None:
+    """``session.install(*args)`` unless this venv already got exactly these
+    arguments under the current pyproject.toml: a warm session then spends no
+    time in pip (the editable install follows source edits by itself)."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update("\0".join(args).encode())
+    venv = getattr(session.virtualenv, "location", None)
+    stamp = Path(venv) / ".teamext-install" if venv else None
+    if stamp and stamp.is_file() and stamp.read_text() == digest.hexdigest():
+        session.log("dependencies unchanged since the last install: skipping it")
+        return
+    session.install(*args)
+    if stamp:
+        stamp.write_text(digest.hexdigest())
+
+
+def install_project(session: nox.Session, *extras: str, also: tuple[str, ...] = ()) -> None:
+    """The project, editable, with ``extras`` (and the packages in ``also``): the
+    wheel itself needs only Sphinx, docutils, sphinxcontrib-mermaid and PyYAML;
+    ``docs`` brings the handbook's MyST, furo, sphinx-design and plugins, ``test``
+    what the tests build with."""
     spec = f".[{','.join(extras)}]" if extras else "."
-    session.install("-e", spec)
+    install_once(session, "-e", spec, *also)
 
 
 @nox.session(python=PYTHON)
@@ -284,9 +302,9 @@ def bench(session: nox.Session) -> None:
     Not part of the test run: it takes many minutes. ``nox -s bench -- --runs 1``
     for a quick look; ``python bench/run.py --help`` lists the options.
     """
-    install_project(session, "myst")  # the synthetic handbooks are MyST
-    # The peer is installed here only, never as a dependency of the project.
-    session.install("sphinx-needs==9.1.0", "sphinx-design>=0.6")
+    # The synthetic handbooks are MyST. The peer is installed here only, never as
+    # a dependency of the project.
+    install_project(session, "myst", also=("sphinx-needs==9.1.0", "sphinx-design>=0.6"))
     session.run("python", "bench/run.py", *session.posargs)
 
 

@@ -95,6 +95,34 @@ def handbook_html(tmp_path_factory) -> HandbookBuild:
     return HandbookBuild(outdir, proc.returncode, proc.stdout + proc.stderr)
 
 
+#: Markers of tests that call outside tools (browser, latexmk, Java checkers).
+SLOW_MARKERS = frozenset({"browser", "pdf", "validator", "epub"})
+#: Modules that build whole sites, several times or under several themes (the
+#: wheel and sdist tests of test_package carry their own ``slow`` mark).
+SLOW_MODULES = frozenset(
+    {
+        "test_handbook",  # the real handbook
+        "test_themes",  # examples/minimal under four themes
+        "test_incremental",  # rebuild sequences
+        "test_parallel",  # -j builds against serial ones
+        "test_reproducible",  # every build twice
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` in one place what the quick loop (``-m "not slow"``) leaves
+    out: outside tools, whole-site builds, and anything on the real handbook."""
+    for item in items:
+        module = item.module.__name__ if isinstance(item, pytest.Function) else ""
+        if (
+            module in SLOW_MODULES
+            or SLOW_MARKERS.intersection(m.name for m in item.iter_markers())
+            or "handbook_html" in getattr(item, "fixturenames", ())
+        ):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Tests judged by outside checkers (Java programs from scripts/install-system-deps.sh):
     # they skip locally when a checker is missing and fail in CI (CI=true).
