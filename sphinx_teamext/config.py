@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ConfigError
 
 from .locale import _
+from .warnings import warn
 
 DEFAULT_LEVELS = ["none", "learning", "proficient", "fluent", "expert"]
 
@@ -112,36 +116,147 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 )
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    """Reject values that would make every page wrong, with a message naming the fix."""
-    levels = config.teamext_levels
-    if len(levels) < 2 or not all(isinstance(n, str) and n.strip() for n in levels):
-        raise ConfigError(_("teamext_levels must list at least two non-empty level names"))
-    lowered = [n.strip().lower() for n in levels]
-    if len(set(lowered)) != len(lowered):
-        raise ConfigError(_("teamext_levels has a name twice: %r") % (list(levels),))
-    depth = config.teamext_depth_level
+# -- checking the values ------------------------------------------------------------
+#
+# A bad value is the user's mistake, not a crash: one teamext.config warning at
+# conf.py naming the setting and what it accepts, and the build goes on with the
+# default. The checks run before Sphinx's own type check (priority 800), which
+# then sees only good values and so never reports the same mistake again.
+
+#: Whether a value is good, given the values checked before it.
+Check = Callable[[Any, Config], bool]
+
+
+def _names(value: Any, config: Config) -> bool:
+    if not isinstance(value, (list, tuple)) or len(value) < 2:
+        return False
+    if not all(isinstance(n, str) and n.strip() for n in value):
+        return False
+    lowered = [n.strip().lower() for n in value]
+    return len(set(lowered)) == len(lowered)
+
+
+def _depth(value: Any, config: Config) -> bool:
     first = first_number(config)
-    if isinstance(depth, bool) or not first < depth < len(levels) + first:
-        raise ConfigError(
-            _("teamext_depth_level must be a level between %(low)d and %(high)d")
-            % {"low": first + 1, "high": len(levels) - 1 + first}
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and first < value < len(config.teamext_levels) + first
+    )
+
+
+def _none_level(value: Any, config: Config) -> bool:
+    levels = config.teamext_levels
+    return value is None or (
+        isinstance(value, str) and value.strip().lower() == str(levels[0]).strip().lower()
+    )
+
+
+def _one_of(*choices: str) -> Check:
+    return lambda value, config: value in choices
+
+
+def _whole_at_least(low: int) -> Check:
+    return lambda value, config: (
+        isinstance(value, int) and not isinstance(value, bool) and value >= low
+    )
+
+
+def _text(value: Any, config: Config) -> bool:
+    return isinstance(value, str)
+
+
+def _text_or_none(value: Any, config: Config) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _accepts(name: str, config: Config) -> str:
+    """What ``name`` accepts, in words (some depend on the scale)."""
+    first = first_number(config)
+    levels = list(config.teamext_levels)
+    scale = ", ".join(f"{i}={n}" for i, n in enumerate(levels, first))
+    words = {
+        "teamext_levels": "a list of at least two different, non-empty level names",
+        "teamext_depth_level": (
+            f"a whole number from {first + 1} to {len(levels) - 1 + first}, a level of "
+            f"the scale above its first ({scale})"
+        ),
+        "teamext_none_level": f"the first level name ({levels[0]!r}) or None",
+        "teamext_guidance_label": "a text",
+        "teamext_coverage": '"warn" or "off"',
+        "teamext_empty_sections": '"warn" or "off"',
+        "teamext_calibration_gap": "a whole number of steps, 1 or more",
+        "teamext_diagrams": '"auto" or "fallback"',
+        "teamext_mermaid_path": "a folder (a text, relative to conf.py) or None",
+    }
+    return words[name]
+
+
+#: In this order: later checks read the values checked before them.
+CHECKS: dict[str, Check] = {
+    "teamext_levels": _names,
+    "teamext_none_level": _none_level,
+    "teamext_depth_level": _depth,
+    "teamext_guidance_label": _text,
+    "teamext_coverage": _one_of("warn", "off"),
+    "teamext_empty_sections": _one_of("warn", "off"),
+    "teamext_calibration_gap": _whole_at_least(1),
+    "teamext_diagrams": _one_of("auto", "fallback"),
+    "teamext_mermaid_path": _text_or_none,
+}
+
+
+def _default(name: str, config: Config) -> Any:
+    value = next(v for v in CONFIG_VALUES if v.name == name)
+    default = value.default(config) if callable(value.default) else value.default
+    if name == "teamext_depth_level":  # the default 3 may be past the top of a short scale
+        default = min(int(default), len(config.teamext_levels) - 1 + first_number(config))
+    return list(default) if isinstance(default, list) else default
+
+
+def conf_location(app: Sphinx, name: str) -> Any:
+    """``conf.py`` at the line that sets ``name`` (no line for a ``-D`` value)."""
+    confdir = getattr(app, "confdir", None)
+    if not confdir:
+        return None
+    path = Path(confdir) / "conf.py"
+    line = 0
+    try:
+        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.match(rf"\s*{re.escape(name)}\s*(:[^=]*)?=(?!=)", text):
+                line = n  # the last assignment is the one that counts
+    except OSError:
+        return None
+    node = nodes.Element()
+    node.source, node.line = str(path), line or None
+    return node
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Warn about each bad value and use the default instead."""
+    for name, check in CHECKS.items():
+        value = config[name]
+        if check(value, config):
+            continue
+        default = _default(name, config)
+        warn(
+            f"{name} = {_shown(value)} is not accepted: it takes {_accepts(name, config)}; "
+            f"the default, {_shown(default)}, is used",
+            "config",
+            conf_location(app, name),
         )
-    none = config.teamext_none_level
-    if none is not None and (not isinstance(none, str) or none.strip().lower() != lowered[0]):
-        raise ConfigError(
-            _("teamext_none_level must be the first level name (%(first)r) or None, not %(value)r")
-            % {"first": levels[0], "value": none}
-        )
-    for name in ("teamext_coverage", "teamext_empty_sections"):
-        if config[name] not in ("warn", "off"):
-            raise ConfigError(_('%s must be "warn" or "off", not %r') % (name, config[name]))
+        setattr(config, name, default)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def setup_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, types=value.types)  # type: ignore[arg-type]
-    app.connect("config-inited", check_config)
+    app.connect("config-inited", check_config, priority=400)
 
 
 def has_none(config: Config) -> bool:

@@ -34,7 +34,9 @@ SUBTYPES: dict[str, str] = {
         "build, and the chart is shown as a reporting tree, the shape as its table."
     ),
     "config": (
-        "A project setting that turns the extension's blocks into plain text: MyST pages "
+        "A ``teamext_*`` value the extension does not accept, reported at its line of "
+        "conf.py with what it accepts (the default is used instead); or a project setting "
+        "that turns the extension's blocks into plain text: MyST pages "
         "with ``:::{role-card}``-style blocks while MyST's ``colon_fence`` extension is "
         "off. Reported once per project."
     ),

@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import parse_warnings
 from helpers import build, build_pages, copy_root
-from sphinx.errors import ConfigError
 
 LEGEND = "† suggested: a value the authors suggest; not established fact or policy."
 
@@ -390,8 +389,12 @@ def test_by_default_level_zero_asks_for_nothing(tmp_path):
 
 
 def test_a_none_level_that_is_not_the_first_name_is_refused(tmp_path):
-    with pytest.raises(ConfigError, match="teamext_none_level must be the first level name"):
-        build_pages(tmp_path, LADDER_PAGE, confoverrides={**LADDER, "teamext_none_level": "mid"})
+    app = build_pages(tmp_path, LADDER_PAGE, confoverrides={**LADDER, "teamext_none_level": "mid"})
+    assert (
+        "teamext_none_level = 'mid' is not accepted: it takes the first level name ('junior') "
+        "or None; the default, 'junior', is used [teamext.config]"
+    ) in app.warning.getvalue()
+    assert app.config.teamext_none_level == "junior"
 
 
 def test_restructuredtext_records_are_as_honest(honest):
