@@ -53,9 +53,9 @@ def test_each_bad_value_is_one_located_warning_and_the_default_is_used(tmp_path)
     base = MYST_CONF.count("\n")
     expected = [
         (2, "teamext_depth_level = '2' is not accepted: it takes a whole number from 1 to 2"),
-        (3, "teamext_coverage = 'loud' is not accepted: it takes \"warn\" or \"off\""),
+        (3, 'teamext_coverage = \'loud\' is not accepted: it takes "warn" or "off"'),
         (4, "teamext_calibration_gap = 0 is not accepted: it takes a whole number of steps"),
-        (5, "teamext_diagrams = 'never' is not accepted: it takes \"auto\" or \"fallback\""),
+        (5, 'teamext_diagrams = \'never\' is not accepted: it takes "auto" or "fallback"'),
         (6, "teamext_none_level = 'lots' is not accepted: it takes the first level name ('none')"),
         (7, "teamext_empty_sections = False is not accepted"),
         (8, "teamext_guidance_label = 7 is not accepted: it takes a text"),
