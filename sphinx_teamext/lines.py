@@ -169,6 +169,40 @@ class Place:
         return self.line + option.offset
 
 
+def repeated_options(place: Place) -> list[tuple[OptionPlace, OptionPlace]]:
+    """``(first, again)`` for each option given a second (or later) time."""
+    firsts: dict[str, OptionPlace] = {}
+    found = []
+    for option in place.options:
+        if option.name in firsts:
+            found.append((firsts[option.name], option))
+        else:
+            firsts[option.name] = option
+    return found
+
+
+def option_value(option: OptionPlace) -> str:
+    """The value an option's lines give, read as MyST reads options (quotes,
+    folded continuation lines); the text after the key when that fails."""
+    lines = list(option.lines)
+    first = lines[0].lstrip()
+    if first.startswith(":"):  # field form: ":name: value" reads as "name: value"
+        lines[0] = first[1:]
+    try:
+        from myst_parser.parsers.options import TokenizeError, options_to_items
+    except ImportError:
+        pass
+    else:
+        try:
+            items, _state = options_to_items("\n".join(lines))
+        except TokenizeError:
+            items = []
+        if items:
+            return str(items[0][1])
+    head = lines[0].split(":", 1)[-1]
+    return " ".join(" ".join([head, *lines[1:]]).split())
+
+
 def opens(line: str) -> bool:
     """Whether ``line`` opens a directive (a MyST fence or ``.. name::``)."""
     stripped = line.lstrip()

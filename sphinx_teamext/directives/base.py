@@ -18,7 +18,18 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import TeamDomain
-from ..lines import FIELD, Place, body_offset, full_text, node_at, opens, place_of, remember
+from ..lines import (
+    FIELD,
+    Place,
+    body_offset,
+    full_text,
+    node_at,
+    opens,
+    option_value,
+    place_of,
+    remember,
+    repeated_options,
+)
 from ..parsing import SLUG, Problem
 from ..render.nodes import team_view
 from ..views import View
@@ -127,6 +138,7 @@ class TeamDirective(SphinxDirective):
     def check_options(self) -> None:
         """Report unknown, empty and missing options, and options lost to the body."""
         remember(self.env, self.env.docname, self.lineno, self.place)
+        self.check_repeated_options()
         problems: list[Problem] = []
         for name, value in self.options.items():
             if name not in self.known_options:
@@ -147,6 +159,22 @@ class TeamDirective(SphinxDirective):
                 problems.append(Problem("option", f"missing required option :{name}:"))
         self.report(problems)
         self.check_body_options()
+
+    def check_repeated_options(self) -> None:
+        """An option given twice keeps its first value, as in data files, and
+        the second is reported at its line. Only MyST lets it through (its last
+        value wins there); reStructuredText stops the directive with its own error."""
+        for first, again in repeated_options(self.place):
+            if first.name not in self.options:
+                continue
+            self.options[first.name] = option_value(first)
+            problem = Problem(
+                "option",
+                f"option :{first.name}: is given twice (first at line "
+                f"{self.place.line + first.offset}); the first value is used",
+                line=self.place.line + again.offset,
+            )
+            self.report([problem])
 
     def check_body_options(self) -> None:
         """A ``:known-option: value`` line in the body's first lines is an option
