@@ -1,4 +1,4 @@
-"""Synthetic handbooks for the benchmark, in four variants with the same records.
+"""Synthetic handbooks for the benchmark, in five variants with the same records.
 
 ``plain``    the same pages with each record written as one plain paragraph:
              no directives, no links, no backlinks (the issue 12 baseline).
@@ -8,6 +8,12 @@
              ``needtable`` per skill map (rows x linked skills, no level matrix).
 ``teamext``  role/person cards, skill and stage records, ``skill-map`` views,
              ``{team:*}`` references: the extension computes backlinks and maps.
+``teamext-growth``  ``teamext`` plus growth (issue 18): ``:next:`` on the roles of
+             N/50 ladders (8 or 7 rungs, a track split, every other ladder rejoining),
+             a ``team-ladder`` per ladder on a map page (``changes`` and ``all`` in
+             turn) and one of every ladder, self, manager and peer ``assessment``
+             blocks on every fifth person, a ``team-growth`` on each people page.
+             Same pages, same records: compared with ``teamext``, never with the peers.
 
 Two configurations (``CONFIGS``): ``alabaster`` (the default theme, and
 sphinx-design loaded in every variant: what issue 12's targets apply to) and
@@ -18,9 +24,10 @@ Every ``conf.py`` also loads ``bench/count_nodes.py`` when the environment
 variable ``TEAMEXT_BENCH_COUNT`` names a file: only in the separate counting
 builds, never in timed ones.
 
-Everything is drawn from ``random.Random(n)``, so a size always gives the same
-project. Counts scale with ``n`` roles: ``n/5`` skills, ``n/2`` people,
-``n/100`` interview stages (at least 5), ``n/20`` skill maps.
+Everything is drawn from ``random.Random(n)`` (growth from a second generator, so
+the other variants stay as they were), so a size always gives the same project.
+Counts scale with ``n`` roles: ``n/5`` skills, ``n/2`` people, ``n/100`` interview
+stages (at least 5), ``n/20`` skill maps.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VARIANTS = ("plain", "floor", "needs", "teamext")
+VARIANTS = ("plain", "floor", "needs", "teamext", "teamext-growth")
 CONFIGS = ("alabaster", "basic")
 HERE = Path(__file__).resolve().parent
 LEVELS = ["none", "learning", "proficient", "fluent", "expert"]
@@ -81,6 +88,23 @@ class SkillMap:
 
 
 @dataclass
+class Assessment:
+    by: str  # self, manager or a person id
+    date: str
+    skills: list[tuple[str, int]]
+
+
+@dataclass
+class Growth:
+    """What ``teamext-growth`` adds: ladders, views of them, assessments, growth views."""
+
+    next_of: dict[str, list[str]]  # role id -> the posts it leads to
+    ladders: list[tuple[str, str, str]]  # (page, start role or "", show)
+    assessments: dict[str, list[Assessment]]  # person id -> in document order
+    views: list[tuple[str, str, str]]  # (page, person, target role or "")
+
+
+@dataclass
 class Handbook:
     n: int
     skills: list[Skill]
@@ -88,6 +112,7 @@ class Handbook:
     roles: list[Member]
     people: list[Member]
     maps: list[SkillMap]
+    growth: Growth
 
     def pages(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -109,7 +134,7 @@ class Handbook:
         records: list[Skill | Stage | Member] = [*self.skills, *self.stages, *self.roles]
         return {r.id: r for r in [*records, *self.people]}
 
-    def pages_showing_role(self, ident: str) -> set[str]:
+    def pages_showing_role(self, ident: str, growth: bool = False) -> set[str]:
         """Pages whose output shows role ``ident`` (its title or a link to it)."""
         role = next(r for r in self.roles if r.id == ident)
         pages = {role.page}
@@ -118,7 +143,30 @@ class Handbook:
         pages |= {p.page for p in self.people if ident in (p.reports_to, p.role)}
         pages |= {s.page for s in self.skills if any(sid == s.id for sid, _ in role.skills)}
         pages |= {s.page for s in self.stages if s.id in role.stages}
+        if growth:
+            g = self.growth
+            # next and previous level links on the neighbouring role cards
+            near = {*g.next_of.get(ident, [])} | {a for a, nx in g.next_of.items() if ident in nx}
+            pages |= {r.page for r in self.roles if r.id in near}
+            pages |= {page for page, start, _ in g.ladders if ident in self.ladder(start)}
+            role_of = {p.id: p.role for p in self.people}
+            for page, person, target in g.views:
+                shown = target or g.next_of.get(role_of[person], [""])[0]
+                if ident in (role_of[person], shown):
+                    pages.add(page)
         return pages
+
+    def ladder(self, start: str) -> set[str]:
+        """Every rung reachable from ``start`` (from every ladder's first rung if empty)."""
+        nx = self.growth.next_of
+        todo = [start] if start else [a for a in nx if not any(a in v for v in nx.values())]
+        seen: set[str] = set()
+        while todo:
+            r = todo.pop()
+            if r not in seen:
+                seen.add(r)
+                todo += nx.get(r, [])
+        return seen
 
 
 def make(n: int) -> Handbook:
@@ -177,7 +225,50 @@ def make(n: int) -> Handbook:
         )
         for i in range(n_maps)
     ]
-    return Handbook(n, skills, stages, roles, people, maps)
+    return Handbook(n, skills, stages, roles, people, maps, make_growth(n, roles, people, maps))
+
+
+def make_growth(n: int, roles: list[Member], people: list[Member], maps: list[SkillMap]) -> Growth:
+    """Ladders on disjoint roles (so no loop), views of them, assessments, growth views."""
+    rng = random.Random(n * 18 + 6)
+    pool = [r.id for r in roles]
+    rng.shuffle(pool)
+    next_of: dict[str, list[str]] = {}
+    ladders: list[tuple[str, str, str]] = []
+    for k in range(max(2, n // 50)):
+        rejoin = k % 2 == 0
+        a, b, c, d, e, m1, m2, f = pool[8 * k : 8 * k + 8]
+        # a -> b -> c, then an individual-contributor track c -> d -> e and a
+        # manager track c -> m1 -> m2; every other ladder rejoins at f.
+        steps = {a: [b], b: [c], c: [d, m1], d: [e], m1: [m2]}
+        if rejoin:
+            steps |= {e: [f], m2: [f]}
+        next_of |= steps
+        ladders.append((maps[k % len(maps)].page, a, "changes" if k % 2 == 0 else "all"))
+    ladders.append((maps[0].page, "", "changes"))  # every ladder, on one page
+    rungs = sorted({r for k in next_of for r in (k, *next_of[k])})
+    assessments: dict[str, list[Assessment]] = {}
+    for i, p in enumerate(people):
+        if i % 5:
+            continue
+
+        def jitter(skills: list[tuple[str, int]]) -> list[tuple[str, int]]:
+            return [(s, min(4, max(1, lv + rng.randint(-1, 1)))) for s, lv in skills]
+
+        month = 1 + i % 12
+        found = [
+            Assessment("self", f"2026-{month:02d}-10", jitter(p.skills)),
+            Assessment("manager", f"2026-{month:02d}-20", jitter(p.skills)),
+        ]
+        if i % 10 == 0 and i:  # a peer, named by id
+            found.append(Assessment(people[i - 1].id, f"2026-{month:02d}-25", jitter(p.skills)))
+        assessments[p.id] = found
+    views = []
+    for i in range(0, len(people), PEOPLE_PER_PAGE):
+        p = people[i]  # assessed: i is a multiple of 5
+        target = "" if p.role in next_of else rng.choice(rungs)
+        views.append((p.page, p.id, target))
+    return Growth(next_of, ladders, assessments, views)
 
 
 # -- shared page furniture ---------------------------------------------------------
@@ -189,6 +280,7 @@ def _conf(variant: str, config: str = "alabaster") -> str:
         "floor": ["sphinx_design"],  # its cards are sphinx-design cards
         "needs": ["sphinx_needs"],
         "teamext": ["sphinx_teamext"],
+        "teamext-growth": ["sphinx_teamext"],
     }[variant]
     if config == "alabaster":
         extensions = ["myst_parser", *own]
@@ -207,7 +299,7 @@ def _conf(variant: str, config: str = "alabaster") -> str:
         "myst_enable_extensions = ['colon_fence']",
         "suppress_warnings = ['myst.header']",
     ]
-    if variant == "teamext":
+    if variant.startswith("teamext"):
         lines.append("teamext_coverage = 'off'")
         lines.append("teamext_empty_sections = 'off'")
     elif variant == "needs":
@@ -256,8 +348,9 @@ def _level(value: int) -> str:
 # -- teamext ------------------------------------------------------------------------
 
 
-def _teamext_pages(hb: Handbook) -> dict[str, list[str]]:
+def _teamext_pages(hb: Handbook, growth: bool = False) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    g = hb.growth
 
     def add(page: str, text: str) -> None:
         out.setdefault(page, [f"# {page.replace('/', ' ').title()}\n"]).append(text)
@@ -277,6 +370,8 @@ def _teamext_pages(hb: Handbook) -> dict[str, list[str]]:
     for r in hb.roles:
         skills = ", ".join(f"{s}={lv}" for s, lv in r.skills)
         reports = f":reports-to: {r.reports_to}\n" if r.reports_to else ""
+        if growth and r.id in g.next_of:
+            reports += f":next: {', '.join(g.next_of[r.id])}\n"
         refs = " and ".join(f"{{team:role}}`{m}`" for m in r.mentions)
         add(
             r.page,
@@ -286,10 +381,14 @@ def _teamext_pages(hb: Handbook) -> dict[str, list[str]]:
         )
     for p in hb.people:
         skills = ", ".join(f"{s}={lv}" for s, lv in p.skills)
+        found = g.assessments.get(p.id, []) if growth else []
+        fence = ":::" + ":" * bool(found) * 2  # nested blocks need a longer outer fence
         add(
             p.page,
-            f":::{{person-card}} {p.id}\n:title: {p.title}\n:role: {p.role}\n"
-            f":skills: {skills}\n:reports-to: {p.reports_to}\n:::\n",
+            f"{fence}{{person-card}} {p.id}\n:title: {p.title}\n:role: {p.role}\n"
+            f":skills: {skills}\n:reports-to: {p.reports_to}\n"
+            + "".join(_assessment(a) for a in found)
+            + f"{fence}\n",
         )
     for m in hb.maps:
         add(
@@ -298,7 +397,28 @@ def _teamext_pages(hb: Handbook) -> dict[str, list[str]]:
             f":skills: {', '.join(m.skills)}\n:caption: {m.caption}\n:::\n\n"
             f"The first row is {{team:role}}`{m.rows[0]}`.\n",
         )
+    if growth:
+        for page, start, show in g.ladders:
+            opt = f":start: {start}\n" if start else ""
+            add(page, f":::{{team-ladder}}\n{opt}:show: {show}\n:::\n")
+        for page, person, target in g.views:
+            opt = f":target: {target}\n" if target else ""
+            add(page, f":::{{team-growth}}\n:person: {person}\n{opt}:::\n")
     return out
+
+
+def _assessment(a: Assessment) -> str:
+    skills = ", ".join(f"{s}={lv}" for s, lv in a.skills)
+    first = a.skills[0][0]
+    return (
+        f"\n::::{{assessment}}\n:by: {a.by}\n:date: {a.date}\n:skills: {skills}\n\n"
+        f"Delivered the quarter's goals ({a.by}).\n\n"
+        f":::{{evidence}} {first}\nShipped a change that needed {first}.\n:::\n::::\n"
+    )
+
+
+def _teamext_growth_pages(hb: Handbook) -> dict[str, list[str]]:
+    return _teamext_pages(hb, growth=True)
 
 
 # -- floor: the same content written by hand ----------------------------------------
@@ -496,6 +616,7 @@ def _needs_pages(hb: Handbook) -> dict[str, list[str]]:
 PAGE_MAKERS = {
     "plain": _plain_pages,
     "teamext": _teamext_pages,
+    "teamext-growth": _teamext_growth_pages,
     "floor": _floor_pages,
     "needs": _needs_pages,
 }
@@ -523,6 +644,7 @@ def retitle_role(hb: Handbook, variant: str, root: Path, ident: str, title: str)
     old = {
         "plain": f"{role.title} ({ident}). ",
         "teamext": f":::{{role-card}} {ident}\n:title: {role.title}\n",
+        "teamext-growth": f":::{{role-card}} {ident}\n:title: {role.title}\n",
         "floor": f"::::{{card}} {role.title}\n",
         "needs": f":::{{nrole}} {role.title}\n:id: {_nid(ident)}\n",
     }[variant]

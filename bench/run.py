@@ -279,7 +279,7 @@ def measure_incremental(hb: Handbook, c: Cell, src: Path, out: Path, runs: int) 
         retitle_role(hb, c.variant, src, role.id, f"Edited role {role.id}")
         c.incremental.append(sphinx_build(src, out))
         c.rewritten.append(rewritten(before))
-        c.expected.append(sorted(hb.pages_showing_role(role.id)))
+        c.expected.append(sorted(hb.pages_showing_role(role.id, c.variant == "teamext-growth")))
         print(
             f"  {c.config} {c.variant} N={hb.n} no-change #{i + 1}: {c.nochange[-1].seconds:.1f} s "
             f"({len(c.nochange_rewritten[-1])} pages); incremental: "
@@ -448,6 +448,7 @@ def targets(run: Run) -> list[tuple[str, str, bool | None]]:
                     not te.differ_from_clean,
                 )
             )
+    rows += growth_rows(run)
     small, big = run.get(cfg, 500, "teamext"), run.get(cfg, 2000, "teamext")
     if small and big and small.full and big.full:
         r = med(big.full) / med(small.full)
@@ -490,6 +491,24 @@ def targets(run: Run) -> list[tuple[str, str, bool | None]]:
                         None,
                     )
                 )
+    return rows
+
+
+def growth_rows(run: Run) -> list[tuple[str, str, bool | None]]:
+    """Issue 18: ladders and growth tables cost at most 5% over the same handbook without."""
+    rows: list[tuple[str, str, bool | None]] = []
+    for n in sorted({c.n for c in run.cells if c.config == TARGET_CONFIG}):
+        te, gr = run.get(TARGET_CONFIG, n, "teamext"), run.get(TARGET_CONFIG, n, "teamext-growth")
+        if te and gr and te.full and gr.full:
+            t, tg = med(te.full), med(gr.full)
+            rows.append(
+                (
+                    f"N={n:,} full build, teamext-growth vs teamext (<= 1.05x)",
+                    f"{tg / t:.2f}x ({tg:.1f} s vs {t:.1f} s; CPU "
+                    f"{med(gr.full, 'cpu') / med(te.full, 'cpu'):.2f}x)",
+                    tg / t <= 1.05,
+                )
+            )
     return rows
 
 
@@ -570,9 +589,13 @@ def report(runs: list[Run]) -> str:
         "(no directives, no links, no backlinks); `floor` = the same content written by hand "
         "(sphinx-design cards, links, backlink lists, maps as pipe tables); `needs` = "
         "sphinx-needs 9.1 (its `needtable` per map lists id, title, skills and the levels "
-        "text per role, not a level matrix); `teamext` = this extension.",
+        "text per role, not a level matrix); `teamext` = this extension; `teamext-growth` = "
+        "`teamext` plus issue 18's growth records and views (`:next:` ladders of 7-8 rungs with "
+        "a track split, N/50 of them; a `team-ladder` per ladder plus one of all, `changes` "
+        "and `all` in turn; self, manager and peer assessments on every fifth person; a "
+        "`team-growth` per people page), compared with `teamext` only.",
         "",
-        "## Targets of issue 12 (teamext, `alabaster` configuration)",
+        "## Targets of issue 12 (teamext) and issue 18 (teamext-growth), `alabaster` configuration",
         "",
         "| target | " + " | ".join(labels) + " |",
         "|---|" + "---|" * len(labels),
@@ -685,7 +708,7 @@ def details(run: Run) -> list[str]:
             )
     counted = [c for c in run.cells if c.elements]
     if counted:
-        kinds = sorted({kind_of(p) for c in counted for p in c.elements})
+        kinds = sorted({kind_of(p) for c in counted for p in c.elements or {}})
         per = {"roles": 10, "people": 10, "skills": 25}
         out += [
             "",
