@@ -3,7 +3,9 @@
 YAML and JSON arrive as the same tree: text scalars (never YAML 1.1's
 booleans or numbers: ``off`` stays ``"off"``, ``1`` stays ``"1"``), lists,
 and mappings kept as ordered pairs so a key given twice can be reported.
-YAML knows each value's line; JSON does not (``line`` is then None).
+YAML knows each value's line; JSON does not (``line`` is then None). YAML
+anchors, aliases and merge keys (``<<: *base``) work, and a merged value keeps
+the line where it is written.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def _from_json(value: Any, count: list[int]) -> Datum:
 # -- YAML -------------------------------------------------------------------------
 
 NULL_TAG = "tag:yaml.org,2002:null"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def load_yaml(text: str) -> Datum:
@@ -123,11 +126,63 @@ class _Yaml:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return Datum([self.convert(item, None) for item in node.value], line)
-            pairs = []
-            for key, value in node.value:
-                key_line = key.start_mark.line + 1
-                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-                pairs.append((name, self.convert(value, key_line)))
-            return Datum(pairs, line, mapping=True)
+            return Datum(self.pairs(node), line, mapping=True)
         finally:
             self.open.discard(id(node))
+
+    def pairs(self, node: Any) -> list[tuple[str, Datum]]:
+        """A mapping's pairs, with merge keys (``<<: *base``) resolved as YAML
+        says: a key the mapping gives itself wins, then the earlier of the
+        merged mappings. Merged values keep the lines where they are written;
+        a key the mapping gives twice stays twice, for the reader to report."""
+        import yaml
+
+        own: list[tuple[str, Datum]] = []
+        merged: list[tuple[str, Datum]] = []
+        merge_at: int | None = None  # where the merged keys stand among the mapping's own
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag == MERGE_TAG:
+                if merge_at is None:
+                    merge_at = len(own)
+                for source in self.merge_sources(value, key.start_mark.line + 1):
+                    merged += self.merged_pairs(source)
+                continue
+            key_line = key.start_mark.line + 1
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+            own.append((name, self.convert(value, key_line)))
+        if merge_at is None:
+            return own
+        given = {name for name, _datum in own}
+        kept: list[tuple[str, Datum]] = []
+        for name, datum in merged:
+            if name not in given:
+                given.add(name)  # an earlier merged mapping wins over a later one
+                kept.append((name, datum))
+        return [*own[:merge_at], *kept, *own[merge_at:]]
+
+    def merge_sources(self, value: Any, line: int) -> list[Any]:
+        """The mappings a merge key names: one, or a list of them."""
+        import yaml
+
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for item in items:
+            if not isinstance(item, yaml.MappingNode):
+                raise LoadError(
+                    "malformed YAML: a merge key (<<) takes a mapping or a list of mappings",
+                    line,
+                )
+        return list(items)
+
+    def merged_pairs(self, source: Any) -> list[tuple[str, Datum]]:
+        if id(source) in self.open:
+            raise LoadError(
+                "an alias refers to a value that contains it", source.start_mark.line + 1
+            )
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise LoadError("the file holds too many values (are aliases repeating it?)")
+        self.open.add(id(source))
+        try:
+            return self.pairs(source)
+        finally:
+            self.open.discard(id(source))
