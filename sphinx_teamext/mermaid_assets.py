@@ -44,6 +44,8 @@ ENTRY = "mermaid.esm.min.mjs"
 CHUNKS = Path("chunks") / "mermaid.esm.min"
 TARGET = "mermaid"  # under _static/
 CONFIG = "teamext_mermaid_path"
+#: npm's folder, next to conf.py or deeper: never pages of the handbook.
+NODE_MODULES = ("node_modules", "**/node_modules")
 
 
 def bundle_in(folder: Path) -> Path | None:
@@ -70,6 +72,16 @@ def bundle_version(dist: Path) -> str:
     except (OSError, ValueError):
         return "unknown"
     return str(meta.get("version", "unknown")) if isinstance(meta, dict) else "unknown"
+
+
+def leave_out_node_modules(app: Sphinx, config: Config) -> None:
+    """Never read ``node_modules`` as pages: ``npm install mermaid`` next to conf.py
+    puts a hundred package READMEs there, each of which Sphinx would build."""
+    patterns = list(config.exclude_patterns)
+    added = [p for p in NODE_MODULES if p not in patterns]
+    config.exclude_patterns = patterns + added
+    if added and (Path(app.srcdir) / "node_modules").is_dir():
+        logger.info("teamext: node_modules is left out of the build (exclude_patterns)")
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
@@ -166,6 +178,7 @@ def setup_mermaid_assets(app: Sphinx) -> None:
         app.add_config_value(CONFIG, value.default, value.rebuild, types=value.types)  # type: ignore[arg-type]
     # After sphinxcontrib-mermaid's own handlers and a conf.py's config-inited ones.
     app.connect("config-inited", on_config_inited, priority=600)
+    app.connect("config-inited", leave_out_node_modules)
     app.connect("builder-inited", say_where)
     app.connect("doctree-resolved", note_diagrams, priority=900)
     app.connect("html-page-context", drop_unused_loader, priority=900)
