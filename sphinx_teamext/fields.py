@@ -116,6 +116,9 @@ def record_fields(
             "reports_to": f.ident("reports-to", "reports-to id"),
         }
     fields.update(f.honesty(kind))
+    if kind in ("role", "person"):  # a bad level, reported: its expectation is not again
+        bad = (p.item for p in f.problems if p.option == "skills" and p.subtype == "level")
+        fields["dropped"] = tuple(dict.fromkeys(item for item in bad if item))
     return fields, f.problems
 
 

@@ -88,6 +88,8 @@ class Expectation:
     text: str  # plain text, as every view shows it
     source: str = ""  # the body as written, for the export
     lineno: int = 0  # where it was written
+    #: Its paragraphs and lists (:mod:`.outline`), so views keep its structure.
+    outline: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ class Member(Record):
     reports_to: str = ""
     #: ``expectation`` blocks, in source order (one per skill).
     expectations: tuple[Expectation, ...] = ()
+    #: Skills ``:skills:`` names with a level already reported as bad (and
+    #: dropped): an expectation for one is not reported a second time.
+    dropped: tuple[str, ...] = ()
 
     def expectation_for(self, skill: str) -> str | None:
         """The text of the expectation for ``skill``, when the record lists it."""

@@ -16,6 +16,14 @@ from sphinx.util import get_filetype
 
 from ..warnings import warn
 
+
+class written_here(nodes.Invisible, nodes.Element):
+    """Left by a team directive that shows nothing: the author put something
+    there (an import that failed, and said so; records placed without cards),
+    so its section is not empty. Removed once the check has run; invisible,
+    so no target moves its ids onto it."""
+
+
 #: Nodes that produce nothing a reader sees, plus the heading itself.
 SKIPPED = (
     nodes.title,
@@ -31,7 +39,7 @@ def is_empty(section: nodes.section) -> bool:
     for child in section.children:
         if isinstance(child, SKIPPED):
             continue
-        return False  # content of its own, or a subsection
+        return False  # content of its own (a directive's mark too), or a subsection
     return True
 
 
@@ -49,8 +57,18 @@ def heading_line(app: Sphinx, docname: str, section: nodes.section) -> int | Non
 
 
 def check_sections(app: Sphinx, doctree: nodes.document) -> None:
-    if app.config.teamext_empty_sections == "off":
-        return
+    try:
+        if app.config.teamext_empty_sections != "off":
+            report_empty(app, doctree)
+    finally:
+        for marker in list(doctree.findall(written_here)):
+            parent = marker.parent
+            parent.remove(marker)
+            if "teamext-body" in parent.get("classes", ()) and not len(parent):
+                parent.parent.remove(parent)  # a card body that held only the mark
+
+
+def report_empty(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     page = str(app.env.doc2path(docname))
     for section in doctree.findall(nodes.section):

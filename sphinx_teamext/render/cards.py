@@ -189,8 +189,8 @@ def expectation_findings(domain: TeamDomain, record: Record) -> Iterator[Finding
     listed = {sid for sid, _level in record.skills}
     label = "role-card" if record.kind == "role" else "person-card"
     for item in record.expectations:
-        if item.skill in listed:
-            continue
+        if item.skill in listed or item.skill in record.dropped:
+            continue  # a dropped skill's bad level is already reported
         if record.origin:
             where = f"{record.origin}.expectations.{item.skill}:"
             line = record.lineno
