@@ -1,0 +1,3 @@
+extensions = ["sphinx_teamext"]
+nitpicky = True
+teamext_coverage = "off"

@@ -1,0 +1,555 @@
+"""Growth views: ``team-ladder`` and ``team-growth`` give exactly the rows their
+records imply, as tables on the page and as CSV files, in MyST and in
+reStructuredText alike; role cards link the ladder, person cards show the
+latest assessment of each kind.
+
+``growth-myst`` / ``growth-rst``: one held-out-like team in both syntaxes (a
+ladder of five posts with a track split that rejoins, a depth profile, two
+people, self and manager assessments, a filled-in form). ``growth-rules``: the
+ordering and tie rules one at a time (depth-first rungs, rejoining tracks,
+gap sort, latest assessment, manager by ``manager`` or ``reports-to``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from docutils import nodes
+from helpers import build, copy_root, resolved
+from sphinx.testing.util import SphinxTestApp
+
+LADDER_HEADER = ["from", "to", "skill", "from_level", "to_level", "change"]
+GROWTH_HEADER = ["skill", "level", "role", "target", "gap", "self", "manager", "flag"]
+FORM_HEADER = ["skill", "title", "expected", "target", "level", "evidence"]
+
+# -- reading the output ---------------------------------------------------------------
+
+
+def csv_rows(app: SphinxTestApp, name: str) -> list[list[str]]:
+    """A CSV the build wrote under ``_teamext/``, header first."""
+    raw = (Path(app.outdir) / "_teamext" / name).read_bytes()
+    text = raw.decode("utf-8")
+    assert "\r\n" in text  # RFC 4180 line ends
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def cell_text(cell: Tag) -> str:
+    """A cell as a reader sees it: the level's name, not its pips; † kept."""
+    cell = BeautifulSoup(str(cell), "html.parser")
+    for hidden in cell.select(".teamext-pips, .teamext-visually-hidden"):
+        hidden.decompose()
+    return " ".join(cell.get_text(" ", strip=True).split())
+
+
+def table_rows(table: Tag) -> list[list[str]]:
+    return [[cell_text(td) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+
+
+def step_tables(page: BeautifulSoup, index: int = 0) -> dict[str, list[list[str]]]:
+    """The step tables of the ``index``-th ladder of ``page``, by caption."""
+    ladder = page.select("div.teamext-ladder")[index]
+    return {
+        cell_text(t.caption): table_rows(t) for t in ladder.select("div.teamext-ladder-step table")
+    }
+
+
+def rungs(page: BeautifulSoup, index: int = 0) -> list[str]:
+    ladder = page.select("div.teamext-ladder")[index]
+    return [cell_text(li) for li in ladder.select("ol.teamext-ladder-rungs > li")]
+
+
+# -- the held-out-like team, in both syntaxes -----------------------------------------
+
+TEAM_LADDER = [
+    LADDER_HEADER,
+    ["mle-1", "mle-2", "python", "proficient", "fluent", "raised"],
+    ["mle-1", "mle-2", "sql", "learning", "proficient", "raised"],
+    ["mle-2", "senior", "python", "fluent", "fluent", "text"],
+    ["mle-2", "senior", "sql", "proficient", "fluent", "raised"],
+    ["mle-2", "senior", "design", "", "fluent", "new"],
+    ["mle-2", "lead", "python", "fluent", "proficient", "lowered"],
+    ["mle-2", "lead", "sql", "proficient", "", "dropped"],
+    ["mle-2", "lead", "mentoring", "", "fluent", "new"],
+    ["senior", "staff", "python", "fluent", "expert", "raised"],
+    ["senior", "staff", "sql", "fluent", "", "dropped"],
+    ["senior", "staff", "design", "fluent", "expert", "raised"],
+    ["senior", "staff", "mentoring", "", "fluent", "new"],
+    ["lead", "staff", "python", "proficient", "expert", "raised"],
+    ["lead", "staff", "design", "", "expert", "new"],
+    # lead -> staff mentoring is the same level and text: left out with :show: changes
+]
+
+#: ``:start: mle-2`` with ``:show: all``: every (step, skill) either rung records.
+TEAM_LADDER_ALL = [
+    LADDER_HEADER,
+    *(row for row in TEAM_LADDER[1:] if row[0] != "mle-1"),
+    ["lead", "staff", "mentoring", "fluent", "fluent", "same"],
+]
+
+TEAM_GROWTH = [
+    GROWTH_HEADER,
+    # latest self is the imported form (2026-04-01), manager is the reports-to (boss)
+    ["sql", "learning", "proficient", "fluent", "2", "fluent", "none", "calibrate"],
+    ["python", "proficient", "fluent", "fluent", "1", "fluent", "proficient", ""],
+    ["design", "", "", "fluent", "", "", "", ""],
+]
+
+TEAM_FORM = [
+    FORM_HEADER,
+    ["python", "Python", "fluent", "fluent", "", ""],
+    ["sql", "SQL", "proficient", "fluent", "", ""],
+    ["design", "System design", "", "fluent", "", ""],
+]
+
+
+@pytest.fixture(scope="module")
+def team_apps(tmp_path_factory) -> dict[str, SphinxTestApp]:
+    return {
+        flavour: build(copy_root(f"growth-{flavour}", tmp_path_factory.mktemp(flavour)))
+        for flavour in ("myst", "rst")
+    }
+
+
+@pytest.fixture(scope="module", params=["myst", "rst"])
+def team(request, team_apps) -> SphinxTestApp:
+    return team_apps[request.param]
+
+
+def test_the_team_builds_without_warnings(team):
+    assert team.statuscode == 0
+    assert team.warning.getvalue() == ""
+
+
+def test_ladder_csv_lists_each_change_in_ladder_order(team):
+    assert csv_rows(team, "ladder-team-ladder.csv") == TEAM_LADDER
+
+
+def test_ladder_csv_with_show_all_has_every_recorded_pair(team):
+    assert csv_rows(team, "ladder-team-ladder-mle-2.csv") == TEAM_LADDER_ALL
+
+
+def test_rungs_are_depth_first_and_a_rejoined_rung_appears_once(team):
+    page = soup(team, "ladder.html")
+    assert rungs(page) == [
+        "MLE I → MLE II",
+        "MLE II → Senior MLE or ML Lead (tracks branch here)",
+        "Senior MLE → Staff MLE",
+        "Staff MLE",
+        "ML Lead → Staff MLE",
+    ]
+    assert rungs(page, 1) == rungs(page)[1:]
+    # profiles are never rungs, with or without a start
+    for ladder in page.select("div.teamext-ladder"):
+        assert "Deep profile" not in ladder.get_text()
+
+
+def test_every_step_has_its_table_and_both_steps_into_the_rejoined_rung_show(team):
+    tables = step_tables(soup(team, "ladder.html"))
+    assert list(tables) == [
+        "MLE I → MLE II",
+        "MLE II → Senior MLE",
+        "MLE II → ML Lead",
+        "Senior MLE → Staff MLE",
+        "ML Lead → Staff MLE",
+    ]
+    assert tables["MLE II → Senior MLE"] == [
+        [
+            "Python",
+            "fluent (3/4)",
+            "fluent (3/4)",
+            "expectation changed",
+            "Sets the team's Python practice.",
+        ],
+        ["SQL", "proficient (2/4)", "fluent (3/4)", "raised", ""],
+        ["System design", "not recorded", "fluent (3/4)", "new", ""],
+    ]
+    # the guidance mark of ML Lead's levels stays on every value of it
+    assert tables["MLE II → ML Lead"] == [
+        ["Python", "fluent (3/4)", "proficient (2/4) †", "lowered", ""],
+        ["SQL", "proficient (2/4)", "not recorded", "dropped", ""],
+        ["Mentoring", "not recorded", "fluent (3/4) †", "new", ""],
+    ]
+    assert tables["ML Lead → Staff MLE"] == [
+        ["Python", "proficient (2/4) †", "expert (4/4)", "raised", ""],
+        ["System design", "not recorded", "expert (4/4)", "new", ""],
+    ]
+    assert tables["MLE I → MLE II"][0] == [
+        "Python",
+        "proficient (2/4)",
+        "fluent (3/4)",
+        "raised",
+        "Ships services alone.",
+    ]
+
+
+def test_an_unknown_level_is_not_recorded_never_none(team):
+    page = soup(team, "ladder.html")
+    for ladder in page.select("div.teamext-ladder"):
+        cells = [cell_text(td) for td in ladder.select("td")]
+        assert "not recorded" in cells
+        assert not [c for c in cells if "none" in c.split()]
+
+
+def test_show_all_is_one_matrix_of_rungs_and_skills(team):
+    ladder = soup(team, "ladder.html").select("div.teamext-ladder")[1]
+    assert not ladder.select("div.teamext-ladder-step")
+    (table,) = ladder.select("table")
+    assert cell_text(table.caption) == "Every rung"
+    assert [cell_text(th) for th in table.select("thead th")] == [
+        "Rung",
+        "Python",
+        "SQL",
+        "System design",
+        "Mentoring",
+    ]
+    assert table_rows(table) == [
+        [
+            "MLE II",
+            "fluent (3/4) Ships services alone.",
+            "proficient (2/4)",
+            "not recorded",
+            "not recorded",
+        ],
+        [
+            "Senior MLE",
+            "fluent (3/4) Sets the team's Python practice.",
+            "fluent (3/4)",
+            "fluent (3/4)",
+            "not recorded",
+        ],
+        ["Staff MLE", "expert (4/4)", "not recorded", "expert (4/4)", "fluent (3/4)"],
+        ["ML Lead", "proficient (2/4) †", "not recorded", "not recorded", "fluent (3/4) †"],
+    ]
+
+
+def test_each_ladder_offers_its_csv(team):
+    page = soup(team, "ladder.html")
+    links = [
+        a["href"]
+        for ladder in page.select("div.teamext-ladder")
+        for a in ladder.select("a.teamext-download")
+    ]
+    assert links == ["_teamext/ladder-team-ladder.csv", "_teamext/ladder-team-ladder-mle-2.csv"]
+
+
+def test_growth_csv_and_form_are_exact(team):
+    assert csv_rows(team, "growth-team-growth-ana.csv") == TEAM_GROWTH
+    assert csv_rows(team, "growth-team-growth-ana-form.csv") == TEAM_FORM
+
+
+def test_growth_table_sorts_by_gap_and_ends_with_a_summary(team):
+    page = soup(team, "growth.html")
+    view = page.select_one("div.teamext-growth")
+    assert [a["href"] for a in view.select("a.teamext-download")] == [
+        "_teamext/growth-team-growth-ana.csv",
+        "_teamext/growth-team-growth-ana-form.csv",
+    ]
+    table = view.select_one("table.teamext-growth-table")
+    assert cell_text(table.caption) == "Ana against Senior MLE"
+    assert [cell_text(th) for th in table.select("thead th")] == [
+        "Skill",
+        "Ana",
+        "MLE II",
+        "Senior MLE",
+        "Gap",
+        "Self (2026-04-01)",
+        "Manager (2026-03-02)",
+        "Flag",
+        "Expected at Senior MLE",
+    ]
+    assert table_rows(table) == [
+        [
+            "SQL",
+            "learning (1/4)",
+            "proficient (2/4)",
+            "fluent (3/4)",
+            "+2",
+            "fluent (3/4)",
+            "none (0/4)",
+            "calibrate",
+            "",
+        ],
+        [
+            "Python",
+            "proficient (2/4)",
+            "fluent (3/4)",
+            "fluent (3/4)",
+            "+1",
+            "fluent (3/4)",
+            "proficient (2/4)",
+            "",
+            "Sets the team's Python practice.",
+        ],
+        ["System design", "not recorded", "not recorded", "fluent (3/4)", "", "", "", "", ""],
+    ]
+    assert cell_text(view.select_one("p.teamext-growth-summary")) == (
+        "Against Senior MLE: 2 skills below the target level, 0 at or above it, "
+        "1 without both levels recorded; 1 to calibrate."
+    )
+
+
+def card(page: BeautifulSoup, anchor: str) -> Tag:
+    found = page.select_one(f"#{anchor}")
+    assert found is not None, anchor
+    return found
+
+
+def field_links(card_tag: Tag, label: str) -> list[tuple[str, str]]:
+    """``(text, href)`` of the links in the card's field called ``label``."""
+    for dt in card_tag.select("dl.teamext-fields > dt"):
+        if cell_text(dt).replace("†", "").rstrip(" :") == label:
+            dd = dt.find_next_sibling("dd")
+            return [(cell_text(a), a["href"]) for a in dd.select("a")]
+    return []
+
+
+def test_role_cards_link_next_and_every_previous_level(team):
+    page = soup(team, "ladder.html")
+    assert field_links(card(page, "team-role-mle-2"), "Next level") == [
+        ("Senior MLE", "#team-role-senior"),
+        ("ML Lead", "#team-role-lead"),
+    ]
+    assert field_links(card(page, "team-role-mle-2"), "Previous level") == [
+        ("MLE I", "#team-role-mle-1")
+    ]
+    staff = card(page, "team-role-staff")
+    assert field_links(staff, "Next level") == []
+    assert field_links(staff, "Previous level") == [
+        ("Senior MLE", "#team-role-senior"),
+        ("ML Lead", "#team-role-lead"),
+    ]
+    assert field_links(card(page, "team-role-mle-1"), "Previous level") == []
+    # a profile is no step of the ladder
+    deep = card(page, "team-role-deep")
+    assert not field_links(deep, "Next level") and not field_links(deep, "Previous level")
+
+
+def test_person_card_shows_the_latest_assessment_of_each_kind(team):
+    ana = card(soup(team, "people.html"), "team-person-ana")
+    text = cell_text(ana)
+    # the imported form (2026-04-01) is newer than the card's own self assessment
+    assert "Self assessment (2026-04-01)" in text
+    assert "Self assessment (2026-03-01)" not in text
+    assert "Led the migration" in text and "Shipped the ranking service." not in text
+    assert "Overall I grew." not in text
+    assert "Manager assessment (2026-03-02) : By Boss Python — proficient (2/4)" in text
+    assert "SQL — none (0/4)" in text
+    # an assessment never changes the agreed levels
+    assert "Skills : Python — proficient (2/4) SQL — learning (1/4)" in text
+
+
+def views_and_cards(app: SphinxTestApp) -> dict[str, list[str]]:
+    """The resolved doctree of every view and card, page by page."""
+    wanted = {"teamext-ladder", "teamext-growth", "teamext-card"}
+    out = {}
+    for doc in ("ladder", "people", "growth"):
+        tree = resolved(app, doc)
+        out[doc] = [
+            n.pformat() for n in tree.findall(nodes.container) if wanted & set(n["classes"])
+        ]
+    return out
+
+
+def test_myst_and_rst_give_the_same_doctree_and_files(team_apps):
+    myst, rst = views_and_cards(team_apps["myst"]), views_and_cards(team_apps["rst"])
+    assert [len(v) for v in myst.values()] == [8, 2, 1]
+    assert myst == rst
+    for name in (
+        "ladder-team-ladder.csv",
+        "ladder-team-ladder-mle-2.csv",
+        "growth-team-growth-ana.csv",
+        "growth-team-growth-ana-form.csv",
+    ):
+        assert csv_rows(team_apps["myst"], name) == csv_rows(team_apps["rst"], name)
+    assert (Path(team_apps["myst"].outdir) / "teamext.json").read_bytes() == (
+        Path(team_apps["rst"].outdir) / "teamext.json"
+    ).read_bytes()
+
+
+def test_search_indexes_the_words_of_ladders_and_growth_tables(team):
+    index = (Path(team.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    # "lowered" and "calibrate" appear only in the views' tables
+    assert '"lower"' in index and '"calibr"' in index
+
+
+# -- one rule at a time -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory) -> SphinxTestApp:
+    return build(copy_root("growth-rules", tmp_path_factory.mktemp("rules")))
+
+
+def test_rules_build_without_warnings(rules):
+    assert rules.warning.getvalue() == ""
+
+
+TRACKS = [
+    LADDER_HEADER,
+    ["t-a", "t-b", "a", "learning", "proficient", "raised"],
+    ["t-a", "t-c", "a", "learning", "proficient", "raised"],
+    ["t-a", "t-c", "b", "", "learning", "new"],
+    ["t-b", "t-d", "a", "proficient", "fluent", "raised"],
+    ["t-c", "t-d", "a", "proficient", "fluent", "raised"],
+    ["t-c", "t-d", "b", "learning", "", "dropped"],
+    ["t-c", "t-e", "a", "proficient", "fluent", "raised"],
+    ["t-c", "t-e", "b", "learning", "", "dropped"],
+]
+
+
+def test_tracks_that_rejoin_keep_the_first_place_and_every_step(rules):
+    page = soup(rules, "views.html")
+    # depth-first: t-a, then t-b's track to its end, then t-c
+    assert rungs(page, 1) == [
+        "Track A → Track B or Track C (tracks branch here)",
+        "Track B → Track D",
+        "Track D → Track E",
+        "Track E",
+        "Track C → Track D or Track E (tracks branch here)",
+    ]
+    assert csv_rows(rules, "views-team-ladder-t-a.csv") == TRACKS
+    tables = step_tables(page, 1)
+    assert list(tables) == [
+        "Track A → Track B",
+        "Track A → Track C",
+        "Track B → Track D",
+        "Track C → Track D",
+        "Track C → Track E",
+    ]
+    ladder = page.select("div.teamext-ladder")[1]
+    assert [cell_text(p) for p in ladder.select("div.teamext-ladder-step p.teamext-none")] == [
+        "Track D → Track E: no skill changes."
+    ]
+    assert "Track B, deep" not in ladder.get_text()
+
+
+def test_show_all_keeps_same_rows_in_ladder_order(rules):
+    rows = csv_rows(rules, "views-team-ladder-t-a-2.csv")
+    assert rows == [*TRACKS[:5], ["t-d", "t-e", "a", "fluent", "fluent", "same"], *TRACKS[5:]]
+
+
+def test_the_default_ladder_starts_at_every_first_post(rules):
+    page = soup(rules, "views.html")
+    first = [r.split(" → ")[0] for r in rungs(page, 0)]
+    assert first == [
+        "Junior",
+        "Mid",
+        "Senior",
+        "Track A",
+        "Track B",
+        "Track D",
+        "Track E",
+        "Track C",
+        "Other 1",
+        "Other 2",
+    ]
+    # the lone post (no :next:, no predecessor) and the profiles are no rungs
+    steps = [(r[0], r[1]) for r in csv_rows(rules, "views-team-ladder.csv")[1:]]
+    assert list(dict.fromkeys(steps)) == [
+        ("jr", "mid"),
+        ("mid", "sr"),
+        ("t-a", "t-b"),
+        ("t-a", "t-c"),
+        ("t-b", "t-d"),
+        ("t-c", "t-d"),
+        ("t-c", "t-e"),
+        ("u-1", "u-2"),
+    ]
+    # a recorded level 0 is a level ("none"), not "not recorded"
+    assert ["u-1", "u-2", "a", "learning", "none", "lowered"] in csv_rows(
+        rules, "views-team-ladder.csv"
+    )
+
+
+def test_a_step_marked_by_guidance_next_carries_the_mark(rules):
+    tables = soup(rules, "views.html").select("div.teamext-ladder")[0]
+    captions = [cell_text(t.caption) for t in tables.select("table")]
+    assert captions[:2] == ["Junior → Mid †", "Mid → Senior"]
+    roles = soup(rules, "roles.html")
+    assert field_links(card(roles, "team-role-jr"), "Next level") == [("Mid", "#team-role-mid")]
+    assert card(roles, "team-role-jr").select("dd .teamext-guidance")
+    assert card(roles, "team-role-mid").select("dd .teamext-guidance")  # previous: Junior †
+
+
+GROWTH_P = [
+    GROWTH_HEADER,
+    # gaps 2, 2 in definition order (a before b, though mid lists b first), then 1, -1
+    ["a", "learning", "learning", "fluent", "2", "proficient", "expert", "calibrate"],
+    ["b", "none", "learning", "proficient", "2", "fluent", "learning", "calibrate"],
+    ["e", "proficient", "", "fluent", "1", "", "", ""],
+    ["c", "fluent", "proficient", "proficient", "-1", "proficient", "fluent", ""],
+    # empty gaps last, in definition order; f (the person's only) has no row
+    ["d", "", "", "proficient", "", "", "", ""],
+    ["g", "", "proficient", "", "", "", "", ""],
+]
+
+
+def test_growth_rows_sort_by_gap_with_empty_gaps_last(rules):
+    assert csv_rows(rules, "views-team-growth-p.csv") == GROWTH_P
+
+
+def test_the_form_lists_the_rows_in_definition_order(rules):
+    assert csv_rows(rules, "views-team-growth-p-form.csv") == [
+        FORM_HEADER,
+        ["a", "Skill A", "learning", "fluent", "", ""],
+        ["b", "Skill B", "learning", "proficient", "", ""],
+        ["c", "Skill C", "proficient", "proficient", "", ""],
+        ["d", "Skill D", "", "proficient", "", ""],
+        ["e", "Skill E", "", "fluent", "", ""],
+        ["g", "Skill G", "proficient", "", "", ""],
+    ]
+
+
+def test_manager_column_takes_the_keyword_or_the_reports_to_by_latest_date(rules):
+    # r: "manager" (2026-03-01) is later than m, the reports-to (2026-02-01);
+    # the self column takes r's own id as self; :target: is given
+    assert csv_rows(rules, "views-team-growth-r.csv") == [
+        GROWTH_HEADER,
+        ["a", "fluent", "fluent", "expert", "1", "expert", "learning", "calibrate"],
+        ["b", "", "proficient", "", "", "", "", ""],
+        ["c", "", "proficient", "", "", "", "", ""],
+        ["d", "", "proficient", "", "", "", "", ""],
+        ["e", "", "fluent", "", "", "", "", ""],
+        ["f", "", "", "proficient", "", "", "", ""],
+    ]
+    table = soup(rules, "views.html").select("table.teamext-growth-table")[1]
+    headers = [cell_text(th) for th in table.select("thead th")]
+    assert headers[5:7] == ["Self (2026-01-15)", "Manager (2026-03-01)"]
+
+
+def test_a_profile_holders_target_is_the_next_level_of_its_post(rules):
+    assert csv_rows(rules, "views-team-growth-s.csv") == [
+        GROWTH_HEADER,
+        ["a", "proficient", "expert", "expert", "2", "", "", ""],
+        ["f", "", "", "proficient", "", "", "", ""],
+    ]
+
+
+def test_person_card_latest_is_by_date_then_document_order(rules):
+    text = cell_text(card(soup(rules, "people.html"), "team-person-p"))
+    assert (
+        "Self assessment (2026-05-01) : Skill A — proficient (2/4) Skill B — fluent (3/4) "
+        "Skill C — proficient (2/4)"
+    ) in text
+    assert "Skill A — expert (4/4) Skill B — learning (1/4)" in text  # m, 2026-02-01
+    assert "Manager assessment (2026-02-01) : By Manager M" in text
+    assert "Peer assessment (2026-06-01) : By Peer Q" in text
+    assert "2026-04-01" not in text and "2026-01-01" not in text
+
+
+@pytest.mark.parametrize(
+    ("gap", "flags"),
+    [(1, ["calibrate", "calibrate", "", "calibrate", "", ""]), (3, [""] * 6)],
+)
+def test_the_calibration_gap_is_a_setting(tmp_path, gap, flags):
+    app = build(copy_root("growth-rules", tmp_path), confoverrides={"teamext_calibration_gap": gap})
+    rows = csv_rows(app, "views-team-growth-p.csv")[1:]
+    assert [r[-1] for r in rows] == flags
