@@ -16,6 +16,7 @@ from typing import Any, cast
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from ..config import depth_index
 from ..domain import TeamDomain
 from ..model import Assessment, Member, Person, Record, Role, Skill, Stage
 from ..render.skill_map import CSV_BUILDERS, MapView, csv_path
@@ -137,7 +138,7 @@ def export_data(domain: TeamDomain, builder: Builder | None) -> dict[str, Any]:
 def scale_data(config: Any) -> dict[str, Any]:
     """The scale that gives the file's level names their meaning."""
     scale = [str(name) for name in config.teamext_levels]
-    depth = int(config.teamext_depth_level)
+    depth = depth_index(config)
     none = config.teamext_none_level
     return {
         "levels": scale,
