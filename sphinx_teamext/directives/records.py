@@ -23,6 +23,7 @@ from ..fields import OPTIONS, record_fields
 from ..lines import full_text
 from ..locale import _
 from ..model import Assessment, Expectation, Person, Record, Role, Skill, Stage
+from ..outline import outline_of
 from ..parsing import (
     Problem,
     parse_id,
@@ -169,6 +170,7 @@ def expectation_block(
     if skill is not None:
         block["teamext_expect"] = skill
         block["teamext_text"] = plain(inner)
+        block["teamext_outline"] = outline_of(inner)
         block["teamext_source"] = source
         block["teamext_line"] = lineno
     return block
@@ -300,7 +302,11 @@ def collect_fields(
                 )
             else:
                 expectations[skill] = Expectation(
-                    skill, block["teamext_text"], block["teamext_source"], block["teamext_line"]
+                    skill,
+                    block["teamext_text"],
+                    block["teamext_source"],
+                    block["teamext_line"],
+                    outline=tuple(block.get("teamext_outline", ())),
                 )
             if block.parent is not None:
                 block.parent.remove(block)  # shown under its skill instead

@@ -10,9 +10,19 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import MANAGER, SELF, Member, Person, Record, Role, Skill, Stage
+from ..model import MANAGER, SELF, Expectation, Member, Person, Record, Role, Skill, Stage
+from ..outline import has_structure
 from ..views import Finding, Leveled, Ref, View, ref, ref_of
-from .common import bullet, comma_links, field, level_text, leveled_item, none_text
+from .common import (
+    bullet,
+    comma_links,
+    expectation_nodes,
+    expectation_of,
+    field,
+    level_text,
+    leveled_item,
+    none_text,
+)
 from .context import RenderContext
 
 
@@ -45,18 +55,18 @@ class CardData:
     post: Ref | None = None
     profiles: tuple[Ref, ...] = ()
     role_post: Ref | None = None
-    #: A role's or person's expectations, by skill id (listed skills only).
-    expectations: tuple[tuple[str, str], ...] = ()
+    #: A role's or person's expectations (listed skills only).
+    expectations: tuple[Expectation, ...] = ()
     #: A skill's expectations, per role that lists it.
-    expected_of: tuple[tuple[Ref, str], ...] = ()
+    expected_of: tuple[tuple[Ref, Expectation], ...] = ()
     #: A post's ladder: the posts ``:next:`` names, and every post naming it.
     next_levels: tuple[Ref, ...] = ()
     previous_levels: tuple[Ref, ...] = ()
     #: A person's latest assessment of each kind.
     assessments: tuple[ShownAssessment, ...] = ()
 
-    def expectation_for(self, skill: str) -> str | None:
-        return dict(self.expectations).get(skill)
+    def expectation_for(self, skill: str) -> Expectation | None:
+        return next((e for e in self.expectations if e.skill == skill), None)
 
     @property
     def backlink_refs(self) -> list[Ref]:
@@ -142,9 +152,9 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
                 if record.id in s.assesses
             ),
             expected_of=tuple(
-                (ref_of(role), text)
+                (ref_of(role), item)
                 for role, _level in domain.holders("role", record.id)
-                if (text := role.expectation_for(record.id))
+                if (item := expectation_of(role, record.id))
             ),
         )
     return CardData(record)
@@ -176,10 +186,8 @@ def latest_assessments(domain: TeamDomain, person: Person) -> tuple[ShownAssessm
     return tuple(out)
 
 
-def _expectations(member: Member) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (sid, text) for sid, _level in member.skills if (text := member.expectation_for(sid))
-    )
+def _expectations(member: Member) -> tuple[Expectation, ...]:
+    return tuple(item for sid, _level in member.skills if (item := expectation_of(member, sid)))
 
 
 def expectation_findings(domain: TeamDomain, record: Record) -> Iterator[Finding]:
@@ -255,7 +263,7 @@ class CardView(View):
         if part == "backlinks":
             leveled = [*data.needed_by_roles, *data.held_by_people]
             refs = [*data.assessed_in, *data.taken_by_roles]
-            words += [f"{r.title} {text}" for r, text in data.expected_of]
+            words += [f"{r.title} {item.text}" for r, item in data.expected_of]
         else:
             record = data.record
             if isinstance(record, Role):
@@ -268,7 +276,7 @@ class CardView(View):
             refs = [*data.stages, *data.assesses, *data.profiles]
             refs += [r for r in (data.reports_to, data.role, data.post, data.role_post) if r]
         words += [f"{i.ref.title} {level_text(i.level, scale)}" for i in leveled]
-        words += [text for _sid, text in data.expectations]
+        words += [item.text for item in data.expectations]
         words += [r.title for r in refs]
         return " ".join(w for w in words if w)
 
@@ -379,10 +387,12 @@ def backlinks(data: CardData, ctx: RenderContext) -> list[nodes.Node]:
                 bullet(leveled_item(i, ctx) for i in data.held_by_people),
             )
         if data.expected_of:
-            fields += field(
-                _("Expectations"),
-                bullet(expected_of(role, text, ctx) for role, text in data.expected_of),
-            )
+            blist = nodes.bullet_list(classes=["teamext-list"])
+            for role, item in data.expected_of:
+                li = nodes.list_item()
+                li.extend(expected_of(role, item, ctx))
+                blist += li
+            fields += field(_("Expectations"), blist)
         fields += field(
             _("Assessed in"),
             comma_links(data.assessed_in, ctx) if data.assessed_in else none_text(),
@@ -401,20 +411,24 @@ def skills_list(data: CardData, ctx: RenderContext) -> nodes.bullet_list:
     for item in data.skills:
         li = nodes.list_item()
         li += leveled_item(item, ctx)
-        text = data.expectation_for(item.ref.id)
-        if text:
-            li += nodes.paragraph(text, text, classes=["teamext-expectation"])
+        expectation = data.expectation_for(item.ref.id)
+        if expectation is not None:
+            li += expectation_nodes(expectation)
         blist += li
     return blist
 
 
-def expected_of(role: Ref, text: str, ctx: RenderContext) -> nodes.paragraph:
-    """``Expected of <role>: text`` on a skill's card."""
+def expected_of(role: Ref, item: Expectation, ctx: RenderContext) -> list[nodes.Element]:
+    """``Expected of <role>: text`` on a skill's card; a body with lists keeps
+    them, after ``Expected of <role>:``."""
     para = nodes.paragraph(classes=["teamext-expectation"])
     para += nodes.Text(_("Expected of") + " ")
     para += ctx.link(role)
-    para += nodes.Text(": " + text)
-    return para
+    if not has_structure(item.outline):
+        para += nodes.Text(": " + item.text)
+        return [para]
+    para += nodes.Text(":")
+    return [para, expectation_nodes(item)]
 
 
 def _para(node: nodes.Node) -> nodes.paragraph:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from docutils import nodes
 
+from ..model import Expectation, Member
+from ..outline import has_structure, outline_nodes, outline_text
 from ..views import NOT_RECORDED, Leveled, Ref
 from .context import RenderContext
 from .nodes import level_marker, unnumbered_table
@@ -116,3 +118,26 @@ def table(
     tbody.extend(rows)
     tgroup += tbody
     return tbl
+
+
+def expectation_of(member: Member, skill: str) -> Expectation | None:
+    """``member``'s expectation for ``skill``, when it lists the skill."""
+    if member.level_of(skill) is None:
+        return None
+    return next((e for e in member.expectations if e.skill == skill), None)
+
+
+def expectation_nodes(item: Expectation, classes: Sequence[str] = ()) -> nodes.Element:
+    """An expectation as its author wrote it: one paragraph, or its paragraphs
+    and lists (numbered as written) in a container."""
+    names = ["teamext-expectation", *classes]
+    if not has_structure(item.outline):
+        return nodes.paragraph(item.text, item.text, classes=names)
+    box = nodes.container(classes=names)
+    box.extend(outline_nodes(item.outline))
+    return box
+
+
+def expectation_csv(item: Expectation) -> str:
+    """An expectation in a CSV cell: text, with a list's numbering ("1. A\n2. B")."""
+    return outline_text(item.outline) if has_structure(item.outline) else item.text

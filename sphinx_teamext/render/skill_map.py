@@ -13,9 +13,10 @@ from sphinx.util.osutil import relative_uri
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Role
+from ..model import Expectation, Role
+from ..outline import has_structure, outline_nodes
 from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, select_rows, skill_columns
-from .common import entry, level, level_text
+from .common import entry, expectation_csv, expectation_nodes, expectation_of, level, level_text
 from .context import RenderContext
 from .nodes import scroll_region, unnumbered_table
 
@@ -36,7 +37,7 @@ class MapRow:
     levels: tuple[int | None, ...]  # None: not recorded
     profile_of: Ref | None = None  # a depth profile's post
     #: Per cell, the row's expectation for the skill (only when the map shows them).
-    texts: tuple[str | None, ...] = ()
+    texts: tuple[Expectation | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class MapView(View):
                     ref_of(m).marked(m.suggests("skills")),
                     tuple(m.level_of(c.id) for c in columns),
                     ref_of(post) if post is not None else None,
-                    tuple(m.expectation_for(c.id) for c in columns)
+                    tuple(expectation_of(m, c.id) for c in columns)
                     if self.cells != "level"
                     else (),
                 )
@@ -106,7 +107,7 @@ class MapView(View):
         for row in data.rows:
             words.append(row.head.title)
             words += [level_text(v, scale) for v in row.levels if v is not None]
-            words += [t for t in row.texts if t]
+            words += [t.text for t in row.texts if t]
         return " ".join(w for w in words if w)
 
     def csv_text(self, data: MapData, scale: Sequence[str]) -> str:
@@ -152,8 +153,8 @@ def csv_rows(
         for i, value in enumerate(map_row.levels):
             row.append(scale[value] if value is not None and 0 <= value < len(scale) else "")
             if texts:
-                text = map_row.texts[i] if i < len(map_row.texts) else None
-                row.append(text or "")
+                item = map_row.texts[i] if i < len(map_row.texts) else None
+                row.append(expectation_csv(item) if item is not None else "")
         rows.append(row)
     return rows
 
@@ -184,6 +185,33 @@ def row_head(row: MapRow, ctx: RenderContext) -> nodes.entry:
         note += nodes.Text(")")
         head.append(note)
     return entry(*head, classes=["teamext-row-head"])
+
+
+def map_cell(
+    value: int, text: Expectation | None, suggested: bool, cells: str, ctx: RenderContext
+) -> nodes.entry:
+    """A level (bold at depth), or with ``:cells:`` the expectation instead
+    of it or under it; an expectation keeps its lists."""
+    at_depth = value >= ctx.depth
+    classes = ["teamext-depth"] if at_depth else []
+    if cells == "expectation" and text is not None and has_structure(text.outline):
+        item = nodes.entry(classes=classes)
+        item.extend(outline_nodes(text.outline))
+        if suggested:
+            item.append(nodes.paragraph("", "", ctx.marker()))
+        return item
+    cell: list[nodes.Node] = [level(value, ctx.scale, ctx.depth, ctx.has_none)]
+    if cells == "expectation" and text is not None:
+        cell = [nodes.Text(text.text)]
+    if suggested:
+        cell.append(ctx.marker())
+    item = entry(
+        nodes.strong("", "", *cell) if at_depth else nodes.inline("", "", *cell),
+        classes=classes,
+    )
+    if cells == "both" and text is not None:
+        item += expectation_nodes(text)
+    return item
 
 
 def skill_map(
@@ -237,19 +265,7 @@ def skill_map(
                 row += entry(nodes.Text(DASH), classes=["teamext-empty"])
                 continue
             text = map_row.texts[i] if i < len(map_row.texts) else None
-            cell: list[nodes.Node] = [level(value, scale, depth, ctx.has_none)]
-            if cells == "expectation" and text:
-                cell = [nodes.Text(text)]
-            if map_row.head.suggested:
-                cell.append(ctx.marker())
-            at_depth = value >= depth
-            item = entry(
-                nodes.strong("", "", *cell) if at_depth else nodes.inline("", "", *cell),
-                classes=["teamext-depth"] if at_depth else [],
-            )
-            if cells == "both" and text:
-                item += nodes.paragraph(text, text, classes=["teamext-expectation"])
-            row += item
+            row += map_cell(value, text, map_row.head.suggested, cells, ctx)
         tbody += row
     tgroup += tbody
     wrap += table
