@@ -29,7 +29,8 @@ def test_csv_reads_back_to_the_maps_values(app):
     roles = read(app.outdir / "_teamext" / "team-teamext-map.csv")
     assert roles == [
         ["Role", "SQL", "SQL – expectation", "Python", "Python – expectation"],
-        ["Senior engineer 1", "fluent", "Designs schemas others extend.", "fluent", ""],
+        # suggested levels (:guidance: skills) keep their marker, as on the page
+        ["Senior engineer 1", "fluent †", "Designs schemas others extend.", "fluent †", ""],
         ["SQL specialist", "expert", "", "", ""],
         ["Lead", "proficient", "", "", ""],
     ]
@@ -75,4 +76,5 @@ def test_a_map_of_levels_has_level_columns_only(tmp_path):
     built = build(make(tmp_path / "src", team))
     rows = read(built.outdir / "_teamext" / "team-teamext-map.csv")
     assert rows[0] == ["Role", "SQL", "Python"]
-    assert all(cell in ["", *LEVELS] for row in rows[1:] for cell in row[1:])
+    marked = [f"{name} †" for name in LEVELS]
+    assert all(cell in ["", *LEVELS, *marked] for row in rows[1:] for cell in row[1:])

@@ -12,13 +12,15 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from ..domain import TeamDomain
+from ..lines import line_of
 from ..locale import _
 from ..model import Expectation, Role
 from ..outline import has_structure, outline_nodes
+from ..parsing import did_you_mean
 from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, select_rows, skill_columns
 from .common import entry, expectation_csv, expectation_nodes, expectation_of, level, level_text
 from .context import RenderContext
-from .nodes import scroll_region, unnumbered_table
+from .nodes import MARK, scroll_region, unnumbered_table
 
 DASH = "–"
 
@@ -119,15 +121,49 @@ class MapView(View):
         return out.getvalue()
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
+        unknown = False
         for option, kind, value in (("rows", "org", self.rows), ("skills", "skill", self.skills)):
-            for ident in value if isinstance(value, tuple) else ():
+            ids = value if isinstance(value, tuple) else ()
+            for ident in ids:
                 if domain.lookup(kind, ident) is None:
+                    unknown = True
                     what = "role or person" if kind == "org" else "skill"
                     yield (
                         "unknown",
-                        f"skill-map: :{option}: names unknown {what} {ident!r}",
+                        f"skill-map: :{option}: names unknown {what} {ident!r}"
+                        + keyword_hint(ident, ids, KEYWORDS[option]),
                         (self.docname, self.lineno),
                     )
+        if not unknown:  # an unknown id, reported above, is the reason a map is empty
+            yield from self.empty_findings(domain)
+
+    def empty_findings(self, domain: TeamDomain) -> Iterator[Finding]:
+        """A map with no rows or no skills shows only a note: say why, at the directive."""
+        members = select_rows(domain, self.rows)
+        where = (self.docname, line_of(domain.env, (self.docname, self.lineno)))
+        if not members:
+            chosen = {"roles": "the project has no roles", "people": "the project has no people"}
+            reason = chosen.get(str(self.rows), "its rows name no role or person")
+            yield ("option", f"skill-map: the map is empty: {reason} (:rows:)", where)
+        elif not skill_columns(domain, members, self.skills):
+            reason = (
+                "none of its rows lists a skill in :skills:"
+                if self.skills == "all"
+                else "its :skills: name no skill"
+            )
+            yield ("option", f"skill-map: the map is empty: {reason}", where)
+
+
+#: ``:rows:`` and ``:skills:`` keywords, for the hint on an id that is a typo of one.
+KEYWORDS = {"rows": ("roles", "people"), "skills": ("all",)}
+
+
+def keyword_hint(ident: str, value: tuple[str, ...], keywords: Sequence[str]) -> str:
+    """`` (did you mean the keyword 'people'?)`` for a lone id close to a keyword."""
+    if len(value) != 1:
+        return ""
+    hint = did_you_mean(ident, keywords)
+    return hint.replace("did you mean ", "did you mean the keyword ") if hint else ""
 
 
 def csv_path(docname: str, anchor: str) -> str:
@@ -150,8 +186,11 @@ def csv_rows(
     rows = [header]
     for map_row in data.rows:
         row = [map_row.head.title]
+        # The guidance marker, as on the page: the row's levels are a suggestion.
+        mark = " " + MARK if map_row.head.suggested else ""
         for i, value in enumerate(map_row.levels):
-            row.append(scale[value] if value is not None and 0 <= value < len(scale) else "")
+            shown = value is not None and 0 <= value < len(scale)
+            row.append(scale[value] + mark if shown and value is not None else "")
             if texts:
                 item = map_row.texts[i] if i < len(map_row.texts) else None
                 row.append(expectation_csv(item) if item is not None else "")
