@@ -8,6 +8,7 @@ built site, so the tests follow the handbook as it grows.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -309,3 +310,40 @@ def test_page_furniture(site: Server) -> None:
     notfound = built(site, "404.html")
     css = [attr(link, "href") for link in notfound.select('link[rel="stylesheet"]')]
     assert css and all(href.startswith("/_static/") for href in css), css
+
+
+#: The first word of a diagram's source: a page that shows one has not drawn it.
+RAW_SOURCE = ("flowchart", "radar-beta", "timeline", "graph ", "---\nconfig")
+
+
+def test_diagrams_draw_when_the_site_is_opened_from_disk(browser: Any, site: Server) -> None:
+    """``build/html/index.html`` opened as a file, as ``nox -s docs`` says: Chromium
+    loads no module file from ``file://``, and every diagram still draws."""
+    pages = pages_with(site, "pre.mermaid")
+    assert pages, "the handbook has no diagram"
+    problems = []
+    for page in pages:
+        watch = PageWatch(browser)
+        try:
+            watch.page.goto((site.root / page).as_uri(), wait_until="load")
+            watch.page.evaluate(
+                "document.querySelectorAll('details').forEach((d) => d.open = true)"
+            )
+            with contextlib.suppress(Exception):  # what is left undrawn is reported below
+                watch.page.wait_for_function(
+                    "[...document.querySelectorAll('pre.mermaid')]"
+                    ".every((el) => el.querySelector('svg[aria-roledescription]'))",
+                    timeout=20_000,
+                )
+            shown = watch.page.eval_on_selector_all(
+                "pre.mermaid",
+                "(els) => els.map((el) => [!!el.querySelector('svg[aria-roledescription]'),"
+                " el.textContent.trim().slice(0, 40)])",
+            )
+            for drawn, text in shown:
+                if not drawn or text.startswith(RAW_SOURCE):
+                    problems.append(f"{page}: not drawn: {text!r}")
+            problems += [f"{page}: {e}" for e in watch.errors]
+        finally:
+            watch.close()
+    assert not problems, "\n".join(problems)

@@ -29,7 +29,6 @@ from pathlib import Path
 
 import pytest
 from helpers import build, build_pages
-from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent.parent
@@ -202,6 +201,7 @@ def test_example_builds_from_the_wheel(adopter: Adopter, example: str) -> None:
 # -- mermaid served from the site ----------------------------------------------------------
 
 CHART = ":::{team-chart}\n:::\n"
+GLOBAL = "const mermaid = globalThis.mermaid;"
 PEOPLE = (
     ":::{role-card} lead\n:title: Lead\n:::\n\n"
     ":::{role-card} engineer\n:title: Engineer\n:reports-to: lead\n:::\n"
@@ -209,12 +209,14 @@ PEOPLE = (
 
 
 def fake_mermaid(package: Path) -> Path:
-    """A stand-in for ``npm install mermaid``: the entry module, a chunk, a map."""
+    """A stand-in for ``npm install mermaid``: the classic build and its map, the
+    module build and a chunk of it."""
     chunks = package / "dist" / "chunks" / "mermaid.esm.min"
     chunks.mkdir(parents=True)
     (package / "package.json").write_text('{"name": "mermaid", "version": "0.0.0-test"}')
+    (package / "dist" / "mermaid.min.js").write_text("globalThis.mermaid = {};\n")
+    (package / "dist" / "mermaid.min.js.map").write_text("{}")
     (package / "dist" / "mermaid.esm.min.mjs").write_text("export default {};\n")
-    (package / "dist" / "mermaid.esm.min.mjs.map").write_text("{}")
     (chunks / "chunk-test.mjs").write_text("export const x = 1;\n")
     return package
 
@@ -231,14 +233,27 @@ def test_mermaid_from_node_modules_is_served_from_static(tmp_path: Path) -> None
     assert app.warning.getvalue() == ""
     assert CDN_LINE not in app.status.getvalue()
     static = app.outdir / "_static" / "mermaid"
-    assert (static / "mermaid.esm.min.mjs").is_file()
-    assert (static / "chunks" / "mermaid.esm.min" / "chunk-test.mjs").is_file()
-    assert not list(static.rglob("*.map"))
+    # Only the classic build: one file, which a page opened from disk may load.
+    assert sorted(p.name for p in static.rglob("*")) == ["mermaid.min.js"]
     org = (app.outdir / "org.html").read_text("utf-8")
-    assert "_static/mermaid/mermaid.esm.min.mjs" in org
-    assert "cdn.jsdelivr" not in org
+    assert re.search(
+        r'<script src="_static/mermaid/mermaid\.min\.js\?v=[0-9a-f]{8}"></script>', org
+    )
+    assert org.index("mermaid.min.js") < org.index(GLOBAL)  # the global exists before use
+    assert "import mermaid" not in org and "cdn.jsdelivr" not in org
     for page in ("roles.html", "search.html", "genindex.html"):  # no diagram: no mermaid
-        assert "mermaid.esm" not in (app.outdir / page).read_text("utf-8"), page
+        html = (app.outdir / page).read_text("utf-8")
+        assert "mermaid.min.js" not in html and GLOBAL not in html, page
+
+
+def test_a_rebuild_links_the_bundle_as_a_clean_build_does(tmp_path: Path) -> None:
+    fake_mermaid(tmp_path / "node_modules" / "mermaid")
+    app = chart_project(tmp_path / "site")
+    first = (app.outdir / "org.html").read_text("utf-8")
+    (tmp_path / "site" / "org.md").write_text("# org\n\nEdited.\n\n" + CHART)
+    again = build(tmp_path / "site")
+    second = (again.outdir / "org.html").read_text("utf-8")
+    assert first.count("mermaid.min.js?v=") == second.count("mermaid.min.js?v=") == 1
 
 
 def test_without_mermaid_one_info_line_and_no_warning(tmp_path: Path) -> None:
@@ -247,15 +262,22 @@ def test_without_mermaid_one_info_line_and_no_warning(tmp_path: Path) -> None:
     assert app.status.getvalue().count(CDN_LINE) == 1
     assert not (app.outdir / "_static" / "mermaid").exists()
     assert "mermaid.esm.min.mjs" in (app.outdir / "org.html").read_text("utf-8")  # from a CDN
+    assert GLOBAL not in (app.outdir / "org.html").read_text("utf-8")
 
 
 def test_configured_mermaid_path(tmp_path: Path) -> None:
     fake_mermaid(tmp_path / "vendor" / "mermaid")
     app = chart_project(tmp_path / "site", teamext_mermaid_path="../vendor/mermaid")
     assert app.warning.getvalue() == ""
-    assert (app.outdir / "_static" / "mermaid" / "mermaid.esm.min.mjs").is_file()
-    with pytest.raises(ConfigError, match="teamext_mermaid_path"):
-        chart_project(tmp_path / "bad", teamext_mermaid_path="nowhere")
+    assert (app.outdir / "_static" / "mermaid" / "mermaid.min.js").is_file()
+
+
+def test_a_mermaid_path_without_mermaid_is_a_config_warning(tmp_path: Path) -> None:
+    app = chart_project(tmp_path / "bad", teamext_mermaid_path="nowhere")
+    warning = app.warning.getvalue()
+    assert warning.count("[teamext.config]") == 1, warning
+    assert "teamext_mermaid_path = 'nowhere' is not accepted" in warning
+    assert (app.outdir / "org.html").is_file()  # the build went on
 
 
 def test_a_project_choice_of_mermaid_wins(tmp_path: Path) -> None:

@@ -47,16 +47,14 @@ def test_diagram_pages_load_the_local_bundle_and_no_cdn(handbook_html):
     with_diagram, _ = mermaid_pages(handbook_html)
     assert with_diagram, "at least one page has a mermaid diagram"
     for html in with_diagram:
-        assert "_static/mermaid/mermaid.esm.min.mjs" in html
+        assert "_static/mermaid/mermaid.min.js" in html  # the classic build: file:// draws
         assert not CDN.search(html)
     bundle = handbook_html.outdir / "_static" / "mermaid"
-    assert (bundle / "mermaid.esm.min.mjs").is_file()
-    assert list((bundle / "chunks" / "mermaid.esm.min").glob("*.mjs"))
-    assert not list(bundle.rglob("*.map")), "source maps are not shipped"
+    assert [p.name for p in bundle.rglob("*")] == ["mermaid.min.js"], "no maps, no modules"
 
 
 def test_pages_without_a_diagram_load_no_mermaid(handbook_html):
     _, without = mermaid_pages(handbook_html)
     assert without
     for html in without:
-        assert "import mermaid" not in html and "mermaid.esm" not in html
+        assert "import mermaid" not in html and "mermaid.min.js" not in html
