@@ -226,6 +226,13 @@ def row_head(row: MapRow, ctx: RenderContext) -> nodes.entry:
     return entry(*head, classes=["teamext-row-head"])
 
 
+def all_suggested(data: MapData) -> bool:
+    """Whether every value the map shows is marked as a suggestion (rows
+    that show no value do not count either way)."""
+    shown = [row for row in data.rows if any(v is not None for v in row.levels)]
+    return bool(shown) and all(row.head.suggested for row in shown)
+
+
 def map_cell(
     value: int, text: Expectation | None, suggested: bool, cells: str, ctx: RenderContext
 ) -> nodes.entry:
@@ -273,8 +280,12 @@ def skill_map(
         return wrap
     scale, depth = ctx.scale, ctx.depth
     table = unnumbered_table(classes=["teamext-skill-map-table"])
+    # Every value a suggestion: one marker on the caption says so, not one per value.
+    on_caption = bool(data.caption) and all_suggested(data)
     if data.caption:
         title = nodes.title(data.caption, data.caption)
+        if on_caption:
+            title += ctx.marker()
         if download is not None:  # next to the caption
             title += nodes.Text(" ")
             title += download
@@ -304,7 +315,7 @@ def skill_map(
                 row += entry(nodes.Text(DASH), classes=["teamext-empty"])
                 continue
             text = map_row.texts[i] if i < len(map_row.texts) else None
-            row += map_cell(value, text, map_row.head.suggested, cells, ctx)
+            row += map_cell(value, text, map_row.head.suggested and not on_caption, cells, ctx)
         tbody += row
     tgroup += tbody
     wrap += table
