@@ -244,7 +244,15 @@ class TeamImportDirective(TeamDirective):
             problems += [(p, f"levels.{key}", text.line) for p in errs]
             if value is not None:
                 inner = self.parsed(text, ["teamext-skill-level-body"])
-                body += level_block(value, key, inner, text.text, scale, first=self.numbers_from)
+                body += level_block(
+                    value,
+                    key,
+                    inner,
+                    text.text,
+                    scale,
+                    first=self.numbers_from,
+                    line=text.line or 0,
+                )
         if entry.red_flags:
             flags = StringList(flags_markup([t.text for t in entry.red_flags]), self.path)
             body += red_flags_block(self, flags, self.content_offset)
@@ -261,7 +269,7 @@ class TeamImportDirective(TeamDirective):
         fields.update(nested)
         for p in errs:
             key = ".".join(x for x in (p.option, p.item) if x)
-            problems.append((p, key, entry.line_of(p.option, p.item)))
+            problems.append((p, key, p.line or entry.line_of(p.option, p.item)))
         fields["body"] = entry.body.text if entry.body is not None else ""
         fields["origin"] = f"{self.file}: {entry.path}"
         for problem, key, line in problems:
