@@ -267,7 +267,7 @@ TREE = """* CEO (role)
 
       * Person A <script>alert(1)</script> (person)
 
-        * Person B (person)
+        * Person B (person, Machine <b>Learning</b> "Engineer" & co)
 
   * Person C (person)
 """
@@ -318,3 +318,69 @@ def test_latex_without_mermaid_cli_passes_w_when_suppressed(tmp_path):
     result = latex("out2", "-D", "suppress_warnings=teamext.diagram")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+# -- people beside the posts they hold ------------------------------------------------
+
+TWO_TREES = """
+:::{role-card} head
+:title: Head of data
+:::
+
+:::{role-card} de
+:title: Data engineer
+:reports-to: head
+:::
+
+:::{person-card} ana
+:title: Ana
+:role: head
+:::
+
+:::{person-card} ben
+:title: Ben
+:role: de
+:reports-to: ana
+:::
+
+:::{person-card} cy
+:title: Cy
+:role: de
+:reports-to: de
+:::
+
+:::{team-chart}
+:::
+"""
+HOLD = re.compile(r"^\s*(n\d+) --- (n\d+)$")
+
+
+def test_people_are_joined_to_the_post_they_hold(tmp_path):
+    """Posts report to posts and people to people: without the post a person
+    holds, the chart would be two trees that never meet."""
+    from helpers import build_pages
+
+    app = build_pages(
+        tmp_path / "p", {"team": TWO_TREES}, confoverrides={"teamext_coverage": "off"}
+    )
+    assert app.warning.getvalue() == ""
+    (code,) = [pre.get_text() for pre in soup(app, "team").select("pre.mermaid")]
+    names = {m[1]: decode(m[3]) for line in code.splitlines() if (m := NODE.match(line))}
+    holds = [(names[m[1]], names[m[2]]) for line in code.splitlines() if (m := HOLD.match(line))]
+    # Cy already reports to the post, so the arrow says it: no second line.
+    assert holds == [("Head of data", "Ana"), ("Data engineer", "Ben")]
+    # One connected drawing: every node meets every other through arrows or lines.
+    edges = parse_flowchart(code)["edges"] + holds
+    seen, todo = set(), ["Head of data"]
+    while todo:
+        here = todo.pop()
+        seen.add(here)
+        todo += [b for a, b in edges if a == here and b not in seen]
+        todo += [a for a, b in edges if b == here and a not in seen]
+    assert seen == set(names.values())
+    legend = soup(app, "team").select_one(".teamext-team-chart").get_text(" ", strip=True)
+    assert "A line without an arrow joins a person to the role they hold." in legend
+    text = build(tmp_path / "p", "text")
+    out = (text.outdir / "team.txt").read_text(encoding="utf-8")
+    assert "* Ana (person, Head of data)" in out and "* Ben (person, Data engineer)" in out
+    assert "* Cy (person)" in out

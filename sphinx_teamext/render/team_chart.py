@@ -15,7 +15,7 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Member, Role
+from ..model import Member, Person, Role
 from ..views import Finding, Ref, View, ref_of
 from .context import RenderContext
 from .mermaid import can_draw, card_url, label, mermaid_node, plain
@@ -32,6 +32,9 @@ class ChartData:
     cut: tuple[Ref, ...]  # shown members whose :reports-to: was dropped to break a loop
     #: Edges (as in ``edges``) that come from a ``:reports-to:`` marked ``:guidance:``.
     suggested: tuple[tuple[int, int], ...] = ()
+    #: (post, person) as indexes into nodes: the person's ``:role:``, when both are
+    #: shown and the person does not already report to that post.
+    holds: tuple[tuple[int, int], ...] = ()
 
 
 def acyclic_managers(members: Sequence[Member]) -> tuple[dict[str, str], list[str]]:
@@ -122,6 +125,13 @@ def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
             # Suggested when any reporting line it stands for is.
             if any(by_id[i].suggests("reports-to") for i in path[: path.index(above)]):
                 suggested.append(edge)
+    # Each person beside the post they hold: without this line, posts and people
+    # are two trees that never meet when people report to people.
+    holds = [
+        (index[m.role], index[m.id])
+        for m in shown
+        if isinstance(m, Person) and m.role in index and (index[m.role], index[m.id]) not in edges
+    ]
     return ChartData(
         caption=view.caption,
         direction=view.direction,
@@ -130,6 +140,7 @@ def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
         edges=tuple(edges),
         cut=tuple(ref_of(m) for m in shown if m.id in cut),
         suggested=tuple(suggested),
+        holds=tuple(holds),
     )
 
 
@@ -144,6 +155,11 @@ def chart_code(data: ChartData, ctx: RenderContext) -> str:
         + plain(
             _("Roles: %(roles)d. People: %(people)d. Each arrow points from a manager to a report.")
             % {"roles": roles, "people": people}
+            + (
+                " " + _("A line without an arrow joins a person to the role they hold.")
+                if data.holds
+                else ""
+            )
         ),
     ]
     for i, ref in enumerate(data.nodes):
@@ -153,6 +169,8 @@ def chart_code(data: ChartData, ctx: RenderContext) -> str:
         # A suggested line is dashed and carries the marker, so it reads in greyscale.
         arrow = f"-.->|{MARK}|" if edge in data.suggested else "-->"
         lines.append(f"  n{edge[0]} {arrow} n{edge[1]}")
+    for post, person in data.holds:  # a line without an arrow: no reporting line
+        lines.append(f"  n{post} --- n{person}")
     for i, ref in enumerate(data.nodes):
         url = card_url(ctx, ref)
         if url is not None:
@@ -173,7 +191,9 @@ def reporting_tree(data: ChartData, ctx: RenderContext) -> nodes.bullet_list:
         ref = data.nodes[i]
         para = nodes.paragraph()
         para += ctx.link(ref, mark=False)
-        para += nodes.Text(" (" + kind_labels.get(ref.kind, ref.kind) + ")")
+        held = [data.nodes[post].title for post, person in data.holds if person == i]
+        kind = str(kind_labels.get(ref.kind, ref.kind))
+        para += nodes.Text(" (" + ", ".join([kind, *held]) + ")")
         if any(edge[1] == i for edge in data.suggested):
             para += ctx.marker()
         entry = nodes.list_item("", para)
@@ -222,6 +242,14 @@ def render_chart(
         wrap += nodes.paragraph(
             "",
             _("Roles are drawn as boxes and people as rounded boxes; each links to its card."),
+            classes=["teamext-legend"],
+        )
+    if data.holds:
+        wrap += nodes.paragraph(
+            "",
+            _("A line without an arrow joins a person to the role they hold.")
+            if drawn
+            else _("The role a person holds follows their name."),
             classes=["teamext-legend"],
         )
     if data.suggested and not drawn:
