@@ -27,6 +27,7 @@ CHAPTERS = [
     "mindset",
     "stakeholders",
     "outcomes",
+    "hindsight",
     "templates",
     "prep-guide/index",
 ]
