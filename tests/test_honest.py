@@ -102,7 +102,8 @@ def test_team_shape_keeps_gaps_and_unknowns_apart(honest):
     assert rows["Analytics"][1:] == ["–", "not recorded", "■■■□ fluent (3/4)", "not recorded"]
     assert "teamext-not-recorded" in shape.select("tbody tr")[2]["class"]
     assert text(shape.select_one(".teamext-next-hire")) == (
-        "The next hire should bring: NLP (a role needs it at depth)."
+        # marked: only the MLE card, whose skills are suggested, asks for NLP at depth
+        "The next hire should bring: NLP (a role needs it at depth). †"
     )
     assert text(shape.select_one("p.teamext-not-recorded")).startswith("Not recorded: Analytics .")
 

@@ -194,3 +194,71 @@ def test_text_shows_the_table_without_a_radar(tmp_path):
     assert out.count("Best on the team") == 3  # each shape's table
     assert "The next hire should bring:" in out
     assert "[graph" not in out  # sphinxcontrib-mermaid's placeholder for a drawing
+
+
+# -- the first hires: one strength each, the shared skills alike ----------------------
+
+
+@pytest.fixture(scope="module")
+def hires(tmp_path_factory):
+    return build(copy_root("insight-shape-hires", tmp_path_factory.mktemp("hires")))
+
+
+def test_identical_curves_draw_no_chart(hires):
+    """Over the skills recorded for everyone the three hires are alike: three
+    lines on top of each other would hide that each is strong somewhere else."""
+    assert hires.warning.getvalue() == ""
+    first = shapes(hires)[0]
+    assert first.select_one("pre.mermaid") is None
+    assert text(first.select_one(".teamext-note")) == (
+        "No chart: all 3 people are at the same level in each of the 3 skills recorded "
+        "for everyone, so their lines would be one."
+    )
+
+
+def test_skills_recorded_for_some_show_who_is_strong_where(hires):
+    """Each strength is said with its holder and level; nobody else's is made up."""
+    first = shapes(hires)[0]
+    partial = first.select_one(".teamext-shape-partial")
+    # the marker, without its accessible name, as a reader sees it
+    words = partial.get_text("").replace("suggested", "")
+    assert " ".join(words.split()) == (
+        "Recorded for only some people: System design — Person A expert (4/4)†; "
+        "DevOps and cloud — Person B expert (4/4)†. "
+        "Not recorded for the others, so these are not on a chart."
+    )
+    assert partial.select_one("a[href='#team-skill-systems']") is not None
+
+
+def test_a_summary_resting_on_suggested_levels_is_marked(hires):
+    first, second = shapes(hires)
+    summary = first.select_one(".teamext-next-hire")
+    assert text(summary).startswith("Someone on the team is at depth in every skill")
+    assert summary.select_one(".teamext-guidance") is not None
+    # ... and the page explains the marker
+    page = BeautifulSoup((hires.outdir / "index.html").read_text("utf-8"), "html.parser")
+    assert page.select_one(".teamext-guidance-legend") is not None
+    # Levels recorded as fact: no marker on the summary.
+    assert second.select_one(".teamext-next-hire .teamext-guidance") is None
+
+
+def test_different_curves_still_draw_with_partial_skills_in_words(hires):
+    second = shapes(hires)[1]
+    radar = parse_radar(second.select_one("pre.mermaid").get_text())
+    assert radar["curves"] == {"Person D": [3, 2, 1], "Person E": [1, 2, 3]}
+    assert text(second.select_one(".teamext-shape-partial")).startswith(
+        "Recorded for only some people: System design — Person E proficient (2/4)."
+    )
+
+
+def test_ten_people_get_ten_line_styles():
+    from sphinx_teamext.render.team_shape import CURVE_STYLES, curve_css
+
+    names = [str(name) for name, _dashes, _width in CURVE_STYLES]
+    looks = {(dashes, width) for _name, dashes, width in CURVE_STYLES}
+    assert len(CURVE_STYLES) >= 8 and len(set(names)) == len(looks) == len(CURVE_STYLES)
+    rules = re.findall(r"\.radarCurve-(\d+)\{([^}]*)\}", curve_css(10))
+    # the first line is mermaid's own (solid); each other one has a look of its own
+    assert [int(i) for i, _ in rules] == list(range(1, 10))
+    assert len({style for _, style in rules}) == 9
+    assert "stroke-width:5px" in dict(rules)["8"]

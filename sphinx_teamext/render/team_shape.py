@@ -19,7 +19,7 @@ from ..locale import _
 from ..model import Person, Role
 from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, skill_columns
 from .common import entry as _entry
-from .common import level, table
+from .common import level, level_text, table
 from .context import RenderContext
 from .mermaid import can_draw, label, mermaid_node, plain
 
@@ -38,6 +38,13 @@ class ShapeRow:
     at_depth: int
     required_suggested: bool = False  # a role asking for ``required`` marks it :guidance:
     best_suggested: bool = False  # a person at ``best`` marks their skills :guidance:
+    #: Per person (as ``levels``): their ``:skills:`` are marked ``:guidance:``.
+    levels_suggested: tuple[bool, ...] = ()
+    #: Every role that asks for the skill at depth marks its ``:skills:`` ``:guidance:``.
+    need_suggested: bool = False
+
+    def suggested_for(self, i: int) -> bool:
+        return i < len(self.levels_suggested) and self.levels_suggested[i]
 
     @property
     def recorded(self) -> bool:
@@ -69,6 +76,27 @@ class ShapeData:
     def radar_rows(self) -> tuple[ShapeRow, ...]:
         """Skills recorded for every person: a missing value is never drawn as 0."""
         return tuple(r for r in self.rows if all(v is not None for v in r.levels))
+
+    @property
+    def partial_rows(self) -> tuple[ShapeRow, ...]:
+        """Skills recorded for some people but not all: no axis of the radar, so
+        said in words (often where people differ most)."""
+        return tuple(r for r in self.rows if r.recorded and r not in self.radar_rows)
+
+    @property
+    def same_curves(self) -> bool:
+        """Every person would draw the same line: a chart of one line for many."""
+        rows = self.radar_rows
+        curves = {tuple(r.levels[i] for r in rows) for i in range(len(self.people))}
+        return len(self.people) > 1 and len(curves) == 1
+
+    @property
+    def summary_suggested(self) -> bool:
+        """The next-hire sentence rests on a suggested value: a level of a person
+        marked ``:guidance:``, or a role's suggested requirement behind a gap."""
+        return any(any(r.levels_suggested) for r in self.rows if r.recorded) or any(
+            r.need_suggested for r in self.rows if r.gap
+        )
 
 
 def select_people(domain: TeamDomain, people: object) -> list[Person]:
@@ -102,7 +130,9 @@ class ShapeView(View):
         return shape_data(domain, self)
 
     def suggests(self, data: Any, part: str) -> bool:
-        return any(r.required_suggested or r.best_suggested for r in data.rows)
+        return data.summary_suggested or any(
+            r.required_suggested or r.best_suggested for r in data.rows
+        )
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
         return render_shape(data, self.anchor, ctx, (self.docname, self.lineno))
@@ -142,6 +172,15 @@ def shape_data(domain: TeamDomain, view: ShapeView) -> ShapeData:
                 ),
                 best_suggested=any(
                     p.level_of(sid) == best and p.suggests("skills") for p in people
+                ),
+                need_suggested=all(
+                    r.suggests("skills") for r in roles if (r.level_of(sid) or 0) >= depth
+                )
+                and required is not None
+                and required >= depth,
+                levels_suggested=tuple(
+                    lv is not None and p.suggests("skills")
+                    for p, lv in zip(people, levels, strict=True)
                 ),
             )
         )
@@ -205,13 +244,19 @@ def level_cell(
     )
 
 
-#: Line styles per curve, so the radar reads in greyscale (print, colour blindness).
+#: Line styles per curve (name, dash pattern, width in px; mermaid draws 2px), so
+#: the radar reads in greyscale (print, colour blindness); a team of ten has ten.
 CURVE_STYLES = (
-    (_("solid"), ""),
-    (_("dashed"), "8 4"),
-    (_("dotted"), "2 3"),
-    (_("dash-dot"), "8 3 2 3"),
-    (_("long dashes"), "14 4"),
+    (_("solid"), "", 0),
+    (_("dashed"), "8 4", 0),
+    (_("dotted"), "2 3", 0),
+    (_("dash-dot"), "8 3 2 3", 0),
+    (_("long dashes"), "14 4", 0),
+    (_("dash-dot-dot"), "8 3 2 3 2 3", 0),
+    (_("sparse dots"), "2 8", 0),
+    (_("long and short dashes"), "14 3 4 3", 0),
+    (_("thick solid"), "", 5),
+    (_("thick dashed"), "10 5", 5),
 )
 
 
@@ -235,30 +280,50 @@ def radar_code(data: ShapeData) -> str:
 
 
 def curve_css(people: int) -> str:
-    """Dash patterns for the curves (mermaid names them ``radarCurve-<n>``)."""
-    return "".join(
-        f".radarCurve-{i}{{stroke-dasharray:{CURVE_STYLES[i % len(CURVE_STYLES)][1]}}}"
-        for i in range(people)
-        if CURVE_STYLES[i % len(CURVE_STYLES)][1]
-    )
+    """Dash patterns and widths for the curves (mermaid names them ``radarCurve-<n>``)."""
+    rules = []
+    for i in range(people):
+        _name, dashes, width = CURVE_STYLES[i % len(CURVE_STYLES)]
+        style = ";".join(
+            ([f"stroke-dasharray:{dashes}"] if dashes else [])
+            + ([f"stroke-width:{width}px"] if width else [])
+        )
+        if style:
+            rules.append(f".radarCurve-{i}{{{style}}}")
+    return "".join(rules)
 
 
 def radar_legend(data: ShapeData, ctx: RenderContext) -> nodes.paragraph:
-    """Which line is whose, and which skills the chart leaves out and why."""
+    """Which line is whose."""
     para = nodes.paragraph(classes=["teamext-legend"])
     lines = [
         f"{person.title} ({CURVE_STYLES[i % len(CURVE_STYLES)][0]})"
         for i, person in enumerate(data.people)
     ]
     para += nodes.Text(_("Lines:") + " " + "; ".join(lines) + ".")
-    left_out = [r.skill for r in data.rows if r not in data.radar_rows]
-    if left_out:
-        para += nodes.Text(" " + _("Left out of the chart, as not recorded for everyone:") + " ")
-        for i, skill in enumerate(left_out):
-            if i:
+    if len(data.people) > len(CURVE_STYLES):
+        para += nodes.Text(" " + _("More people than line styles: colours tell repeats apart."))
+    return para
+
+
+def partial_skills(data: ShapeData, ctx: RenderContext) -> nodes.paragraph:
+    """Skills recorded for only some people, with who has which level: no axis
+    can hold them (a missing value is never 0), yet they are often where
+    people differ most."""
+    para = nodes.paragraph(classes=["teamext-shape-partial"])
+    para += nodes.strong("", _("Recorded for only some people") + ":")
+    for n, row in enumerate(data.partial_rows):
+        para += nodes.Text(" " if not n else "; ")
+        para += ctx.link(row.skill)
+        para += nodes.Text(" — ")
+        held = [(i, lv) for i, lv in enumerate(row.levels) if lv is not None]
+        for k, (i, lv) in enumerate(held):
+            if k:
                 para += nodes.Text(", ")
-            para += ctx.link(skill)
-        para += nodes.Text(".")
+            para += nodes.Text(f"{data.people[i].title} {level_text(lv, ctx.scale, ctx.has_none)}")
+            if row.suggested_for(i):
+                para += ctx.marker()
+    para += nodes.Text(". " + _("Not recorded for the others, so these are not on a chart."))
     return para
 
 
@@ -304,6 +369,8 @@ def next_hire(data: ShapeData, ctx: RenderContext) -> list[nodes.paragraph]:
             else _("Someone on the team is at depth in every skill: no gap to hire for.")
         )
         para += nodes.Text(text)
+        if data.summary_suggested:  # it rests on levels the authors only suggest
+            para += ctx.marker()
         return out
     para += nodes.strong("", _("The next hire should bring:"))
     para += nodes.Text(" ")
@@ -314,6 +381,8 @@ def next_hire(data: ShapeData, ctx: RenderContext) -> list[nodes.paragraph]:
         if required:
             para += nodes.Text(" " + _("(a role needs it at depth)"))
     para += nodes.Text(".")
+    if data.summary_suggested:
+        para += ctx.marker()
     return out
 
 
@@ -338,6 +407,16 @@ def render_shape(
             % {"min": MIN_AXES, "n": axes},
             classes=["teamext-note"],
         )
+    elif data.same_curves:  # one line drawn for many people would hide who is who
+        wrap += nodes.paragraph(
+            "",
+            _(
+                "No chart: all %(people)d people are at the same level in each of the "
+                "%(n)d skills recorded for everyone, so their lines would be one."
+            )
+            % {"people": len(data.people), "n": axes},
+            classes=["teamext-note"],
+        )
     elif can_draw(ctx, location or (ctx.docname, 0)):  # else the table says it all
         extra = radar_margins(data)
         css = curve_css(len(data.people))
@@ -345,5 +424,7 @@ def render_shape(
             extra["themeCSS"] = css
         wrap += mermaid_node(radar_code(data), ctx.config, extra)
         wrap += radar_legend(data, ctx)
+    if data.partial_rows and len(data.people) > 1:
+        wrap += partial_skills(data, ctx)
     wrap.extend(next_hire(data, ctx))
     return [wrap]
