@@ -51,7 +51,15 @@ PAGE = """
 :::
 
 :::{skill-map}
+:rows: bare
+:::
+
+:::{skill-map}
 :rows: analyst
+:::
+
+:::{role-card} bare
+:title: Bare
 :::
 """
 
@@ -85,7 +93,8 @@ def test_hints_and_empty_maps_are_located(tmp_path):
     ]
     for line, message, subtype in expected:
         assert has_warning(found, "hints.md", line, message, subtype), (line, message, found)
-    # one warning each: the map of an unknown id is not also reported empty
+    # one warning each: the map of an unknown id is not also reported empty, nor
+    # the map whose only level was reported as unknown (line 36)
     assert len(found) == len(expected), found
 
 
@@ -94,4 +103,4 @@ def test_the_csv_carries_the_guidance_marker(tmp_path):
     path = app.outdir / "_teamext" / "hints-teamext-map-2.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows == [["Role", "SQL"], ["Analyst", ""], ["Lead", "fluent †"]]
+    assert rows == [["Role", "SQL"], ["Analyst", ""], ["Lead", "fluent †"], ["Bare", ""]]

@@ -145,7 +145,10 @@ class MapView(View):
             chosen = {"roles": "the project has no roles", "people": "the project has no people"}
             reason = chosen.get(str(self.rows), "its rows name no role or person")
             yield ("option", f"skill-map: the map is empty: {reason} (:rows:)", where)
-        elif not skill_columns(domain, members, self.skills):
+        elif not skill_columns(domain, members, self.skills) and not any(
+            m.dropped
+            for m in members  # a bad level, reported, emptied it
+        ):
             reason = (
                 "none of its rows lists a skill in :skills:"
                 if self.skills == "all"
