@@ -77,6 +77,11 @@ EDITS = {
         {"roles", "ladder", "growth"},
         {"ladder-lead", "people", "forms", "other"},
     ),
+    "the order of the tracks, which moves the default target": (
+        replace("roles.md", ":next: senior, lead", ":next: lead, senior"),
+        {"roles", "ladder", "growth"},
+        {"ladder-lead", "people", "forms", "other"},
+    ),
     "a cell of the imported form": (
         replace("form.csv", "sql,SQL,proficient,fluent,2,", "sql,SQL,proficient,fluent,expert,"),
         {"people", "growth"},
@@ -154,7 +159,8 @@ def mixed(root: Path) -> Path:
     warnings = ROOTS / "test-growth-warnings"
     for name in ("ladder.md", "people.md"):
         shutil.copy(warnings / name, src / f"w-{name}")
-    shutil.copy(warnings / "filled.csv", src / "filled.csv")
+    for name in ("filled.csv", "clean.csv"):
+        shutil.copy(warnings / name, src / name)
     index = (src / "index.md").read_text(encoding="utf-8")
     (src / "index.md").write_text(index.replace("views\n", "views\nw-ladder\nw-people\n"), "utf-8")
     return src

@@ -3,7 +3,7 @@
 ``growth-warnings`` holds one mistake of each kind: a ``:next:`` loop, a
 ``:next:`` to a profile, an unknown ``:next:`` id, an impossible date, an
 unknown assessor, an out-of-scale level, an unknown person and a growth view
-with no target, and a filled-in form with bad cells (one of them after a row
+with no target, a form for an unknown person, and a filled-in form with bad cells (one of them after a row
 that spans two lines, so its row's first line is not its index).
 """
 
@@ -40,6 +40,19 @@ EXPECTED = [
         "variant of a post, never a step of a ladder (ignored)",
         "teamext.option",
     ),
+    # a person or a skill gets the wrong-kind hint
+    (
+        "ladder.md",
+        58,
+        "role 'mle-3': :next: names unknown role 'ana'; 'ana' is a person, not a role",
+        "teamext.unknown",
+    ),
+    (
+        "ladder.md",
+        64,
+        "role 'mle-4': :next: names unknown role 'python'; 'python' is a skill, not a role",
+        "teamext.unknown",
+    ),
     (
         "people.md",
         10,
@@ -72,6 +85,14 @@ EXPECTED = [
         "team-growth: no target for person 'ana': the person has its role 'senior' with no "
         ":next: level; give :target: (a role id)",
         "teamext.option",
+    ),
+    # a form for someone unknown, at the :person: line of its team-import
+    (
+        "people.md",
+        49,
+        "clean.csv: assessment of 'anaa' on 2026-04-02: :person: names unknown person 'anaa'; "
+        "did you mean 'ana'?",
+        "teamext.unknown",
     ),
     # the form: line 2-3 is one row (a quoted cell spans lines), so row 3 starts at 4
     (
