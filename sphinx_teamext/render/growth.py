@@ -18,10 +18,18 @@ from ..domain import TeamDomain
 from ..locale import _
 from ..model import Assessment, Person, Role
 from ..views import Finding, Ref, View, ref_of
-from .common import entry, table
+from .common import entry, expectation_of, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
-from .ladder import Cell, all_suggested, level_name, mark_caption, skill_refs, value_nodes
+from .ladder import (
+    Cell,
+    all_suggested,
+    expectation_cell,
+    level_name,
+    mark_caption,
+    skill_refs,
+    value_nodes,
+)
 
 GROWTH_CSV_HEADER = ("skill", "level", "role", "target", "gap", "self", "manager", "flag")
 CALIBRATE = "calibrate"
@@ -98,7 +106,7 @@ def growth_rows(
         target_cell = (
             Cell(
                 target.level_of(skill.id),
-                target.expectation_for(skill.id),
+                expectation_of(target, skill.id),
                 target.suggests("skills"),
             )
             if target
@@ -275,7 +283,7 @@ def growth_table(data: GrowthData, ctx: RenderContext) -> nodes.Node:
         for value in (row.self_level, row.manager):
             tr += entry(*value_nodes(Cell(value), ctx)) if value is not None else entry()
         tr += entry(nodes.Text(_("calibrate") if row.calibrate else ""))
-        tr += entry(nodes.Text(row.target.text or ""))
+        tr += expectation_cell(row.target)
         rows.append(tr)
     target = data.target.title if data.target else _("target")
     role = data.role.title if data.role else _("role")

@@ -17,9 +17,9 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Role
+from ..model import Expectation, Role
 from ..views import NOT_RECORDED, Finding, Ref, View, ref_of
-from .common import entry, level, table
+from .common import entry, expectation_nodes, expectation_of, level, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
 
@@ -47,7 +47,7 @@ class Cell:
     """One role's level of one skill, and what it looks like there."""
 
     level: int | None  # None: not recorded
-    text: str | None = None
+    text: Expectation | None = None
     suggested: bool = False
 
 
@@ -122,7 +122,7 @@ def default_starts(domain: TeamDomain) -> list[Role]:
 
 
 def cell(role: Role, skill: str) -> Cell:
-    return Cell(role.level_of(skill), role.expectation_for(skill), role.suggests("skills"))
+    return Cell(role.level_of(skill), expectation_of(role, skill), role.suggests("skills"))
 
 
 def change_of(before: Cell, after: Cell) -> str:
@@ -134,7 +134,11 @@ def change_of(before: Cell, after: Cell) -> str:
         return RAISED
     if after.level < before.level:
         return LOWERED
-    return TEXT if before.text != after.text else SAME
+    return TEXT if words(before) != words(after) else SAME
+
+
+def words(item: Cell) -> str | None:
+    return item.text.text if item.text is not None else None
 
 
 def skill_refs(domain: TeamDomain, roles: Sequence[Role]) -> list[Ref]:
@@ -282,6 +286,14 @@ def value_nodes(item: Cell, ctx: RenderContext, mark: bool = True) -> list[nodes
     return out
 
 
+def expectation_cell(item: Cell) -> nodes.entry:
+    """A table cell with the expectation as its author wrote it (lists kept)."""
+    cell = nodes.entry()
+    if item.text is not None:
+        cell += expectation_nodes(item.text)
+    return cell
+
+
 def all_suggested(cells: Sequence[Cell]) -> bool:
     """Whether every recorded value is a suggestion: then one marker on the
     caption says so, instead of one on each value."""
@@ -331,7 +343,7 @@ def step_table(step: Step, ctx: RenderContext) -> nodes.Node:
         tr += entry(*value_nodes(row.before, ctx, not every))
         tr += entry(*value_nodes(row.after, ctx, not every))
         tr += entry(nodes.Text(change_label(row.change)), classes=[f"teamext-change-{row.change}"])
-        tr += entry(nodes.Text(row.after.text or ""))
+        tr += expectation_cell(row.after)
         rows.append(tr)
     headers = [
         _("Skill"),
@@ -355,8 +367,8 @@ def matrix_table(data: LadderData, ctx: RenderContext) -> nodes.Node:
         tr += entry(nodes.strong("", "", ctx.link(rung.role)))
         for item in cells:
             cell_node = entry(*value_nodes(item, ctx, not every))
-            if item.text and item.level is not None:
-                cell_node += nodes.paragraph(item.text, item.text, classes=["teamext-expectation"])
+            if item.text is not None and item.level is not None:
+                cell_node += expectation_nodes(item.text)
             tr += cell_node
         rows.append(tr)
     headers: list[str | nodes.Node] = [_("Rung")]
