@@ -351,3 +351,65 @@ people:
     assert "missing required key 'by'" in messages
     assert ("team.yaml", 9, "teamext.unknown") in found, messages
     assert "names unknown person 'nobdy'" in messages
+
+
+# -- "latest" across pages: the date, then document order -------------------------
+
+PERSON_PAGE = """:::{skill} python
+:title: Python
+:::
+
+:::{role-card} mle
+:title: MLE
+:skills: python=2
+:::
+
+::::{person-card} ana
+:title: Ana
+:role: mle
+
+:::{assessment}
+:by: self
+:date: 2026-04-01
+:skills: python=1
+:::
+::::
+
+:::{team-growth}
+:person: ana
+:target: mle
+:::
+"""
+
+FORM_PAGE = """:::{team-import} form.csv
+:person: ana
+:by: self
+:date: 2026-04-01
+:::
+"""
+
+
+@pytest.mark.parametrize(
+    ("order", "latest"), [(("forms", "people"), "learning"), (("people", "forms"), "expert")]
+)
+def test_on_the_same_date_the_later_page_wins(tmp_path, order, latest):
+    from helpers import build_pages
+
+    (tmp_path / "form.csv").write_text(
+        "skill,title,expected,target,level,evidence\npython,Python,,,expert,\n", encoding="utf-8"
+    )
+    texts = {"people": PERSON_PAGE, "forms": FORM_PAGE}
+    app = build_pages(
+        tmp_path,
+        {name: texts[name] for name in order},
+        confoverrides={"teamext_coverage": "off"},
+    )
+    assert app.warning.getvalue() == ""
+    rows = read_csv(app, "_teamext/people-team-growth-ana.csv")
+    assert rows[1][0] == "python" and rows[1][5] == latest
+    page = BeautifulSoup(
+        (Path(app.outdir) / "people.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    shown = page.select_one("#team-person-ana").get_text(" ", strip=True)
+    pips = {"expert": "■■■■ expert (4/4)", "learning": "■□□□ learning (1/4)"}[latest]
+    assert f"Self assessment (2026-04-01) : Python — {pips}" in shown
