@@ -20,6 +20,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from helpers import build, copy_root, resolved
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 LADDER_HEADER = ["from", "to", "skill", "from_level", "to_level", "change"]
@@ -553,3 +555,158 @@ def test_the_calibration_gap_is_a_setting(tmp_path, gap, flags):
     app = build(copy_root("growth-rules", tmp_path), confoverrides={"teamext_calibration_gap": gap})
     rows = csv_rows(app, "views-team-growth-p.csv")[1:]
     assert [r[-1] for r in rows] == flags
+
+
+# -- an imported framework against an independent oracle ----------------------------
+
+LEVEL_NAMES = ["none", "learning", "proficient", "fluent", "expert"]
+
+
+def oracle(roles: list[dict], skills: list[str], show: str = "changes") -> list[list[str]]:
+    """The ladder CSV the spec describes, computed directly (for acyclic ladders)."""
+    by_id = {r["id"]: r for r in roles}
+    previous = {t for r in roles for t in r.get("next", [])}
+    starts = [r["id"] for r in roles if r.get("next") and r["id"] not in previous]
+    order: list[str] = []
+
+    def visit(ident: str) -> None:
+        order.append(ident)
+        for target in by_id[ident].get("next", []):
+            if target not in order:
+                visit(target)
+
+    for start in starts:
+        if start not in order:
+            visit(start)
+    rows = [LADDER_HEADER]
+    for source in order:
+        for target in by_id[source].get("next", []):
+            a, b = by_id[source], by_id[target]
+            for skill in skills:
+                la, lb = a["skills"].get(skill), b["skills"].get(skill)
+                if la is None and lb is None:
+                    continue
+                ta, tb = a.get("expectations", {}).get(skill), b.get("expectations", {}).get(skill)
+                if la is None:
+                    change = "new"
+                elif lb is None:
+                    change = "dropped"
+                elif la != lb:
+                    change = "raised" if lb > la else "lowered"
+                else:
+                    change = "text" if ta != tb else "same"
+                if change != "same" or show == "all":
+                    name = {None: ""}
+                    rows.append(
+                        [
+                            source,
+                            target,
+                            skill,
+                            name.get(la, LEVEL_NAMES[la] if la is not None else ""),
+                            name.get(lb, LEVEL_NAMES[lb] if lb is not None else ""),
+                            change,
+                        ]
+                    )
+    return rows
+
+
+def framework_project(dest: Path, roles: list[dict], skills: list[str]) -> SphinxTestApp:
+    import json
+
+    data = {
+        "version": 2,
+        "skills": [{"id": s, "title": s.title()} for s in skills],
+        "roles": [
+            {
+                "id": r["id"],
+                "title": r["id"].upper(),
+                "skills": {s: LEVEL_NAMES[v] for s, v in r["skills"].items()},
+                **({"next": r["next"]} if r.get("next") else {}),
+                **({"expectations": r["expectations"]} if r.get("expectations") else {}),
+            }
+            for r in roles
+        ],
+    }
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "conf.py").write_text(
+        'extensions = ["sphinx_teamext"]\nteamext_coverage = "off"\n', encoding="utf-8"
+    )
+    (dest / "framework.json").write_text(json.dumps(data), encoding="utf-8")
+    (dest / "index.rst").write_text(
+        "Framework\n=========\n\n.. team-import:: framework.json\n\n.. team-ladder::\n\n"
+        ".. team-ladder::\n   :show: all\n",
+        encoding="utf-8",
+    )
+    return build(dest)
+
+
+#: Eight posts, two tracks from ic3 (an engineering and a management track).
+FRAMEWORK = [
+    {"id": "ic1", "skills": {"code": 1, "design": 1}, "next": ["ic2"]},
+    {"id": "ic2", "skills": {"code": 2, "design": 1, "people": 1}, "next": ["ic3"]},
+    {
+        "id": "ic3",
+        "skills": {"code": 3, "design": 2, "people": 1},
+        "next": ["ic4", "em1"],
+        "expectations": {"code": "Reviews others' code."},
+    },
+    {
+        "id": "ic4",
+        "skills": {"code": 3, "design": 3, "people": 2},
+        "next": ["ic5"],
+        "expectations": {"code": "Sets the code standards of a team."},
+    },
+    {"id": "ic5", "skills": {"code": 4, "design": 4, "people": 2}},
+    {"id": "em1", "skills": {"design": 2, "people": 3, "hiring": 2}, "next": ["em2"]},
+    {"id": "em2", "skills": {"design": 2, "people": 4, "hiring": 3}, "next": ["em3"]},
+    {"id": "em3", "skills": {"people": 4, "hiring": 4, "strategy": 3}},
+]
+FRAMEWORK_SKILLS = ["code", "design", "people", "hiring", "strategy"]
+
+
+def test_an_imported_eight_post_framework_gives_every_steps_rows(tmp_path):
+    app = framework_project(tmp_path / "src", FRAMEWORK, FRAMEWORK_SKILLS)
+    assert app.warning.getvalue() == ""
+    changes = csv_rows(app, "index-team-ladder.csv")
+    assert changes == oracle(FRAMEWORK, FRAMEWORK_SKILLS)
+    assert ["ic3", "ic4", "code", "fluent", "fluent", "text"] in changes
+    assert [r[:2] for r in changes[1:]].count(["ic3", "em1"]) == 3
+    assert csv_rows(app, "index-team-ladder-2.csv") == oracle(
+        FRAMEWORK, FRAMEWORK_SKILLS, show="all"
+    )
+
+
+@st.composite
+def ladders(draw: st.DrawFn) -> tuple[list[dict], list[str]]:
+    """Acyclic ladders: ``:next:`` only points to later posts, in any order."""
+    skills = ["s1", "s2", "s3", "s4"]
+    n = draw(st.integers(2, 8))
+    roles = []
+    for i in range(n):
+        later = [f"r{j}" for j in range(i + 1, n)]
+        nexts = draw(st.lists(st.sampled_from(later), unique=True, max_size=3)) if later else []
+        levels = draw(st.dictionaries(st.sampled_from(skills), st.integers(0, 4), max_size=4))
+        texts = draw(
+            st.dictionaries(st.sampled_from(sorted(levels) or ["s1"]), st.sampled_from("ab"))
+        )
+        roles.append(
+            {
+                "id": f"r{i}",
+                "skills": levels,
+                "next": nexts,
+                "expectations": {k: v for k, v in texts.items() if k in levels},
+            }
+        )
+    return roles, skills
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ladders())
+def test_random_acyclic_ladders_match_the_oracle(tmp_path_factory, ladder):
+    roles, skills = ladder
+    app = framework_project(tmp_path_factory.mktemp("ladder") / "src", roles, skills)
+    assert app.warning.getvalue() == ""
+    if not any(r["next"] for r in roles):
+        return
+    assert csv_rows(app, "index-team-ladder.csv") == oracle(roles, skills)
+    assert csv_rows(app, "index-team-ladder-2.csv") == oracle(roles, skills, show="all")
