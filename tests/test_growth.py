@@ -710,3 +710,84 @@ def test_random_acyclic_ladders_match_the_oracle(tmp_path_factory, ladder):
         return
     assert csv_rows(app, "index-team-ladder.csv") == oracle(roles, skills)
     assert csv_rows(app, "index-team-ladder-2.csv") == oracle(roles, skills, show="all")
+
+
+def growth_oracle(case: dict, gap: int = 2) -> list[list[str]]:
+    """The growth CSV the spec describes, computed directly."""
+    skills = ["s1", "s2", "s3", "s4"]
+    role, target, have = case["role"], case["target"], case["person"]
+
+    def latest(kinds: set[str]) -> dict[str, int]:
+        found = [(a["date"], i, a) for i, a in enumerate(case["assessments"]) if a["by"] in kinds]
+        return max(found, key=lambda x: x[:2])[2]["skills"] if found else {}
+
+    mine, boss = latest({"self", "p"}), latest({"manager", "boss"})
+    rows = []
+    for index, skill in enumerate(skills):
+        if skill not in role and skill not in target:
+            continue
+        steps = target[skill] - have[skill] if skill in target and skill in have else None
+        own, other = mine.get(skill), boss.get(skill)
+        flag = own is not None and other is not None and abs(own - other) >= gap
+
+        def name(level: int | None) -> str:
+            return "" if level is None else LEVEL_NAMES[level]
+
+        row = [skill, name(have.get(skill)), name(role.get(skill)), name(target.get(skill))]
+        row += ["" if steps is None else str(steps), name(own), name(other)]
+        rows.append((steps is None, -(steps or 0), index, [*row, "calibrate" if flag else ""]))
+    return [GROWTH_HEADER, *(r[-1] for r in sorted(rows, key=lambda r: r[:3]))]
+
+
+LEVELS_OF = st.dictionaries(st.sampled_from(["s1", "s2", "s3", "s4"]), st.integers(0, 4))
+
+
+@st.composite
+def growth_cases(draw: st.DrawFn) -> dict:
+    assessment = st.fixed_dictionaries(
+        {
+            "by": st.sampled_from(["self", "manager", "boss", "peer", "p"]),
+            "date": st.sampled_from(["2026-01-01", "2026-01-02", "2026-02-01"]),
+            "skills": LEVELS_OF,
+        }
+    )
+    return {
+        "role": draw(LEVELS_OF),
+        "target": draw(LEVELS_OF),
+        "person": draw(LEVELS_OF),
+        "assessments": draw(st.lists(assessment, max_size=5)),
+    }
+
+
+def pairs(levels: dict[str, int]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in levels.items())
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(growth_cases())
+def test_random_growth_views_match_the_oracle(tmp_path_factory, case):
+    from helpers import build_pages
+
+    skills = "\n".join(f":::{{skill}} s{i}\n:title: S{i}\n:::\n" for i in range(1, 5))
+    blocks = "\n".join(
+        f"::::{{assessment}}\n:by: {a['by']}\n:date: {a['date']}\n"
+        + (f":skills: {pairs(a['skills'])}\n" if a["skills"] else "")
+        + "::::\n"
+        for a in case["assessments"]
+    )
+
+    def optional(name: str, levels: dict[str, int]) -> str:
+        return f":{name}: {pairs(levels)}\n" if levels else ""
+
+    page = (
+        f"{skills}\n:::{{role-card}} r\n:title: R\n{optional('skills', case['role'])}:next: t\n:::\n\n"
+        f":::{{role-card}} t\n:title: T\n{optional('skills', case['target'])}:::\n\n"
+        ":::{person-card} boss\n:title: Boss\n:::\n\n:::{person-card} peer\n:title: Peer\n:::\n\n"
+        f":::::{{person-card}} p\n:title: P\n:role: r\n{optional('skills', case['person'])}"
+        f":reports-to: boss\n\n{blocks}:::::\n\n:::{{team-growth}}\n:person: p\n:::\n"
+    )
+    app = build_pages(
+        tmp_path_factory.mktemp("growth"), {"team": page}, confoverrides={"teamext_coverage": "off"}
+    )
+    assert app.warning.getvalue() == ""
+    assert csv_rows(app, "team-team-growth-p.csv") == growth_oracle(case)
