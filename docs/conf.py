@@ -151,16 +151,17 @@ mermaid_params = [
         else REPO / "scripts" / "puppeteer-config-bundled.json"
     ),
 ]
-# mermaid_print redraws diagrams when these settings change; pdf_download has
-# the HTML offer the PDF and the EPUB once they have been built (both in _ext).
-extensions += ["mermaid_print", "pdf_download", "epub_book"]
+# sphinx_teamext redraws diagrams when these settings change; pdf_download has
+# the HTML offer the PDF and the EPUB once they have been built (in _ext).
+extensions += ["pdf_download", "epub_book"]
 handbook_pdf = str(PDF) if PDF.is_file() else ""
 
 # -- EPUB (nox -s epub): Sphinx's EPUB 3 builder, checked by EPUBCheck -------------
-# E-readers run no scripts: mermaid_print draws each diagram as a PNG with
-# mermaid-cli (cached in the book's _images/ like the PDF's drawings), and
-# epub_book turns task-list checkboxes into text. The book links to nothing
-# outside itself: the downloads of pdf_download are for the site only.
+# E-readers run no scripts: sphinx_teamext draws each diagram as a PNG with
+# mermaid-cli (mermaid_params above, on a white background at twice the pixels;
+# cached in the book's _images/ like the PDF's drawings), and epub_book turns
+# task-list checkboxes into text. The book links to nothing outside itself:
+# the downloads of pdf_download are for the site only.
 EPUB = REPO / "build" / "epub" / "ml-team-handbook.epub"
 handbook_epub = str(EPUB) if EPUB.is_file() else ""
 language = "en"
@@ -179,13 +180,3 @@ epub_description = (
 epub_show_urls = "no"  # links stay clickable; printed URLs would crowd a small screen
 # Files other extensions write into every HTML-like output that are no part of a book.
 epub_exclude_files = ["sitemap.xml", "robots.txt", "404.xhtml", "search.xhtml", ".buildinfo.bak"]
-mermaid_epub_params = [
-    "--theme",
-    "neutral",
-    "--backgroundColor",
-    "white",
-    "--scale",
-    "2",  # twice the pixels: sharp text on an e-reader's screen
-    "-p",
-    mermaid_params[-1],  # the same browser as the PDF's drawings
-]

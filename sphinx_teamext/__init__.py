@@ -30,6 +30,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .render.html import setup_html
     from .render.latex import setup_latex
     from .render.nodes import setup_nodes
+    from .render.pictures import setup_pictures
     from .render.resolve import setup_resolve
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
@@ -47,6 +48,7 @@ def setup(app: Any) -> dict[str, Any]:
     # without the project listing it.
     app.setup_extension("sphinxcontrib.mermaid")
     app.setup_extension("sphinx_teamext.mermaid_assets")  # mermaid served from the site
+    setup_pictures(app)  # diagrams drawn as pictures for LaTeX and the EPUB
     setup_team_chart(app)
     setup_team_shape(app)
     setup_scorecard(app)

@@ -29,9 +29,11 @@ SUBTYPES: dict[str, str] = {
     ),
     "empty_section": "A section with no content of its own and no subsection.",
     "diagram": (
-        "A ``team-chart`` or ``team-shape`` drawing that the builder cannot make because "
-        "its drawing tool (``mermaid_cmd``, mermaid-cli) is missing; reported once per "
-        "build, and the chart is shown as a reporting tree, the shape as its table."
+        "A diagram the PDF or the EPUB cannot show as a picture because its drawing tool "
+        "(``mermaid_cmd``, mermaid-cli) is missing (reported once per build) or failed "
+        "on it: a chart is shown as a reporting tree, a shape as its table, another "
+        'diagram by its description. ``teamext_diagrams = "fallback"`` chooses that '
+        "without a warning."
     ),
     "config": (
         "A ``teamext_*`` value the extension does not accept, reported at its line of "

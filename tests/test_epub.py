@@ -179,7 +179,7 @@ def test_every_diagram_is_a_picture_drawn_by_mermaid_cli(book: Book) -> None:
     ]
     assert book.diagrams >= 2
     assert len(pictures) == book.diagrams
-    assert not [n for n, s in book.pages.items() if s.select("pre.mermaid, .mermaid-source")]
+    assert not [n for n, s in book.pages.items() if s.select("pre.mermaid, .mermaid-description")]
     with zipfile.ZipFile(book.path) as z:
         for name, img in pictures:
             src = os.path.normpath(PurePosixPath(name).parent / str(img["src"]))
@@ -198,7 +198,7 @@ def test_task_lists_are_text(book: Book) -> None:
 
 
 def test_unchanged_rebuild_draws_no_diagram_again(book: Book, monkeypatch: Any) -> None:
-    import mermaid_print  # docs/_ext, on sys.path since the handbook's conf.py ran
+    from sphinx_teamext.render import pictures
 
     calls: list[Any] = []
 
@@ -206,7 +206,7 @@ def test_unchanged_rebuild_draws_no_diagram_again(book: Book, monkeypatch: Any) 
         calls.append(args)
         raise FileNotFoundError(args[0])
 
-    monkeypatch.setattr(mermaid_print, "run_cli", no_drawing)
+    monkeypatch.setattr(pictures, "run_cli", no_drawing)
     before = {p.name: p.stat().st_mtime_ns for p in (book.path.parent / "_images").glob("*.png")}
     assert before
     app = SphinxTestApp(

@@ -207,13 +207,13 @@ def test_label_encodes_everything_but_plain_text():
     assert decode(label('a "b" <c> #1')[1:-1]) == 'a "b" <c> #1'
 
 
-def _transform(fmt: str, uri: object) -> RenderContext:
+def _transform(fmt: str, uri: object, name: str = "") -> RenderContext:
     def get_relative_uri(fromdoc: str, todoc: str) -> str:
         if isinstance(uri, Exception):
             raise uri
         return str(uri)
 
-    builder = SimpleNamespace(format=fmt, get_relative_uri=get_relative_uri)
+    builder = SimpleNamespace(format=fmt, name=name or fmt, get_relative_uri=get_relative_uri)
     return RenderContext(builder, "x", ["none", "some"], 1)  # type: ignore[arg-type]
 
 
@@ -222,6 +222,7 @@ def test_links_only_where_the_builder_can_link():
     assert card_url(_transform("html", "roles.html"), ref) == "roles.html#team-role-mle"
     assert card_url(_transform("html", 'we"ird.html'), ref) == "we%22ird.html#team-role-mle"
     assert card_url(_transform("html", NoUri("roles", None)), ref) is None
+    assert card_url(_transform("html", "roles.html", "epub"), ref) is None  # a picture
     assert card_url(_transform("latex", "%roles"), ref) is None
     assert card_url(_transform("html", "x.html"), Ref("role", "x", "x", None)) is None
 

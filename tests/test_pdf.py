@@ -476,20 +476,19 @@ def test_unchanged_rebuild_draws_no_diagram_again(handbook: Handbook, monkeypatc
     print(f"PDF build seconds: {handbook.seconds}")
 
 
-def test_new_drawing_settings_drop_old_drawings(tmp_path: Path, monkeypatch: Any) -> None:
-    monkeypatch.syspath_prepend(str(DOCS / "_ext"))
-    import mermaid_print
+def test_new_drawing_settings_drop_old_drawings(tmp_path: Path) -> None:
+    from sphinx_teamext.render.pictures import check_stamp
 
     drawing = tmp_path / "mermaid-0123abcd.pdf"
     drawing.write_bytes(b"%PDF-1.4")
     config = SimpleNamespace(mermaid_cmd=str(MMDC), mermaid_params=["--theme", "neutral"])
-    app: Any = SimpleNamespace(builder=SimpleNamespace(format="latex"), outdir=tmp_path,
-                               config=config)  # fmt: skip
-    mermaid_print.check_stamp(app)  # no record of the settings: drawn again
+    builder = SimpleNamespace(format="latex", name="latex", outdir=tmp_path, config=config)
+    app: Any = SimpleNamespace(builder=builder)
+    check_stamp(app)  # no record of the settings: drawn again
     assert not drawing.exists()
     drawing.write_bytes(b"%PDF-1.4")
-    mermaid_print.check_stamp(app)  # same settings: kept
+    check_stamp(app)  # same settings: kept
     assert drawing.exists()
     config.mermaid_params = ["--theme", "default"]
-    mermaid_print.check_stamp(app)
+    check_stamp(app)
     assert not drawing.exists()

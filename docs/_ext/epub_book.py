@@ -6,8 +6,8 @@ and which an e-reader could not tick anyway. In the EPUB each box becomes text,
 "☐ " or "☑ ", in front of its item. The site keeps the real (disabled)
 checkboxes, which accessible_html names for screen readers.
 
-Diagrams become pictures in mermaid_print; the download links of pdf_download
-stay out of the book (the PDF is not in it).
+Diagrams become pictures in sphinx_teamext itself; the download links of
+pdf_download stay out of the book (the PDF is not in it).
 """
 
 from __future__ import annotations

@@ -1,75 +1,37 @@
 """Mermaid source for insight charts: labels that show text literally, links to cards.
 
 Charts are plain ``sphinxcontrib.mermaid`` nodes, so the HTML page draws them
-in the browser and the PDF build renders them with mermaid-cli like any other
-diagram. Builders that cannot draw get the chart's data in words instead
-(:func:`can_draw`): text, manual pages and Texinfo always, LaTeX when
-mermaid-cli (``mermaid_cmd``) is missing, which is then reported once.
+in the browser, and mermaid-cli draws them as pictures for the PDF and the
+EPUB (:mod:`.pictures`). Builders that cannot draw get the chart's data in
+words instead (:func:`can_draw`): text, manual pages and Texinfo always; LaTeX
+and the EPUB when mermaid-cli (``mermaid_cmd``) is missing, which is then
+reported once, or when ``teamext_diagrams = "fallback"`` asks for words.
 """
 
 from __future__ import annotations
 
 import json
-import shlex
-import shutil
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 
-from ..lines import line_of
 from ..views import Ref
-from ..warnings import warn
 from .context import RenderContext
+from .pictures import drawing_available, draws_pictures
 
 #: Builder formats that show no pictures: charts are always shown in words there.
 TEXT_FORMATS = frozenset({"text", "man", "texinfo"})
-#: Builder formats whose pictures mermaid-cli draws while building.
-DRAWN_FORMATS = frozenset({"latex"})
-
-
-def drawing_tool(config: Any) -> str | None:
-    """The program ``mermaid_cmd`` runs, when it can be found; else None."""
-    cmd = getattr(config, "mermaid_cmd", "mmdc") or "mmdc"
-    try:
-        args = shlex.split(cmd) if isinstance(cmd, str) else [str(a) for a in cmd]
-    except ValueError:
-        return None
-    if not args:
-        return None
-    program = args[0]
-    if Path(program).parent != Path():  # a path: it must be there and runnable
-        path = Path(program)
-        if not path.is_absolute():
-            path = Path(getattr(config, "confdir", "") or ".") / path
-        return str(path) if path.is_file() and shutil.which(str(path)) else None
-    return shutil.which(program)
 
 
 def can_draw(ctx: RenderContext, location: tuple[str, int]) -> bool:
-    """Whether this builder shows a mermaid drawing; when it would call a
-    drawing tool that is missing, say so once per build, at ``location``."""
-    fmt = ctx.format
-    if fmt in TEXT_FORMATS:
+    """Whether this builder shows a mermaid drawing: HTML pages draw in the
+    browser; LaTeX and the EPUB when mermaid-cli draws pictures while building
+    (:func:`.pictures.drawing_available`, which reports a missing tool once)."""
+    if ctx.format in TEXT_FORMATS:
         return False
-    if fmt not in DRAWN_FORMATS:
-        return True  # HTML: the browser draws
-    builder: Any = ctx.builder
-    known = getattr(builder, "_teamext_drawing_tool", None)
-    if known is None:
-        known = drawing_tool(ctx.config) is not None
-        builder._teamext_drawing_tool = known
-        if not known:
-            cmd = getattr(ctx.config, "mermaid_cmd", "mmdc")
-            warn(
-                f"cannot draw team charts and team shapes for {builder.name}: the drawing "
-                f"tool {cmd!r} (mermaid_cmd, mermaid-cli) was not found; charts are shown "
-                "as reporting trees and shapes as their tables. Install mermaid-cli or set "
-                "mermaid_cmd",
-                "diagram",
-                (location[0], line_of(builder.env, location)),
-            )
-    return bool(known)
+    if not draws_pictures(ctx.builder):
+        return True
+    return drawing_available(ctx.builder, location)
 
 
 #: Characters a quoted label may hold as they are; anything else becomes an
@@ -91,9 +53,9 @@ def plain(text: str) -> str:
 
 
 def card_url(ctx: RenderContext, ref: Ref) -> str | None:
-    """The URL of ``ref``'s card for a click in the drawing; None off HTML, where
-    a drawing (the PDF's) has no use for links to HTML pages."""
-    url = ctx.uri(ref) if ctx.format == "html" else None
+    """The URL of ``ref``'s card for a click in the drawing; None where the
+    drawing is a picture (the PDF's, the EPUB's), which cannot be clicked."""
+    url = ctx.uri(ref) if ctx.format == "html" and not draws_pictures(ctx.builder) else None
     # Docnames arrive quoted by the builder; a stray quote must not end the string.
     return url.replace('"', "%22").replace("\\", "%5C") if url else None
 
