@@ -195,7 +195,7 @@ def test_parallel_build_equals_serial(tmp_path):
     parallel_app = runs[2][0]
     assert parallel_app.is_parallel_allowed("read") and parallel_app.is_parallel_allowed("write")
     serial, parallel = runs[0][1], runs[2][1]
-    assert len([n for n in serial if n.endswith(".csv")]) == 14
+    assert len([n for n in serial if n.endswith(".csv")]) == 18
     assert serial.keys() == parallel.keys()
     assert [n for n in serial if serial[n] != parallel[n]] == []
     serial_warnings, parallel_warnings = runs[0][2].splitlines(), runs[2][2].splitlines()

@@ -3,7 +3,7 @@
 ``growth-warnings`` holds one mistake of each kind: a ``:next:`` loop, a
 ``:next:`` to a profile, an unknown ``:next:`` id, an impossible date, an
 unknown assessor, an out-of-scale level, an unknown person and a growth view
-with no target, a form for an unknown person, and a filled-in form with bad cells (one of them after a row
+with no target or a profile or unknown role as target or start, a form for an unknown person, and a filled-in form with bad cells (one of them after a row
 that spans two lines, so its row's first line is not its index).
 """
 
@@ -41,6 +41,25 @@ EXPECTED = [
         "teamext.option",
     ),
     # a person or a skill gets the wrong-kind hint
+    (
+        "ladder.md",
+        68,
+        "team-ladder: :start: names unknown role 'seniro'; did you mean 'senior'?",
+        "teamext.unknown",
+    ),
+    (
+        "ladder.md",
+        72,
+        "team-ladder: :show: must be one of changes, all, got 'every'",
+        "teamext.option",
+    ),
+    (
+        "ladder.md",
+        73,
+        "team-ladder: :start: names 'deep', a profile rather than a post; a profile is never "
+        "a rung",
+        "teamext.option",
+    ),
     (
         "ladder.md",
         58,
@@ -85,6 +104,18 @@ EXPECTED = [
         "team-growth: no target for person 'ana': the person has its role 'senior' with no "
         ":next: level; give :target: (a role id)",
         "teamext.option",
+    ),
+    (
+        "people.md",
+        54,
+        "team-growth: :target: names 'deep', a profile rather than a post",
+        "teamext.option",
+    ),
+    (
+        "people.md",
+        59,
+        "team-growth: :target: names unknown role 'senoir'; did you mean 'senior'?",
+        "teamext.unknown",
     ),
     # a form for someone unknown, at the :person: line of its team-import
     (

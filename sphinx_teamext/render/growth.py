@@ -15,6 +15,7 @@ from docutils import nodes
 
 from ..data.form import FORM_HEADER
 from ..domain import TeamDomain
+from ..lines import line_of
 from ..locale import _
 from ..model import Assessment, Person, Role
 from ..views import Finding, Ref, View, ref_of
@@ -246,7 +247,7 @@ class GrowthView(View):
                 yield (
                     "option",
                     f"team-growth: :target: names {self.target!r}, a profile rather than a post",
-                    where,
+                    (self.docname, line_of(domain.env, where, "target")),
                 )
         elif isinstance(person, Person):
             data = view_target(domain, person)

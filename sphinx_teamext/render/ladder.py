@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 
 from ..domain import TeamDomain
+from ..lines import line_of
 from ..locale import _
 from ..model import Expectation, Role
 from ..views import NOT_RECORDED, Finding, Ref, View, ref_of
@@ -267,7 +268,7 @@ class LadderView(View):
                 "option",
                 f"team-ladder: :start: names {self.start!r}, a profile rather than a post; "
                 "a profile is never a rung",
-                (self.docname, self.lineno),
+                (self.docname, line_of(domain.env, (self.docname, self.lineno), "start")),
             )
 
 
