@@ -60,7 +60,8 @@ if full_git_history():
     html_last_updated_fmt = "%Y-%m-%d"
 
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# reference/_generated: tables the reference includes (docs/_ext/teamext_reference.py).
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "reference/_generated"]
 nitpicky = True
 
 myst_enable_extensions = [

@@ -50,7 +50,7 @@ def source_pages() -> list[str]:
     pages = []
     for src in sorted(DOCS.rglob("*.md")):
         rel = src.relative_to(DOCS)
-        if rel.parts[0].startswith("_"):
+        if any(part.startswith("_") for part in rel.parts):  # _templates, _generated tables
             continue
         pages.append(rel.with_suffix(".html").as_posix())
     return pages

@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from dataclasses import dataclass
 from email.parser import Parser
@@ -150,6 +151,23 @@ def test_metadata_is_written_for_adopters(adopter: Adopter) -> None:
     assert meta.get_payload().strip() == LONG_DESCRIPTION.read_text("utf-8").strip()
     for shipped in ("mermaid_assets.py", "py.typed", "static/teamext.css"):
         assert f"sphinx_teamext/{shipped}" in files, shipped
+
+
+@pytest.mark.slow
+def test_the_sdist_leaves_the_tests_out_and_both_carry_the_licence(adopter: Adopter) -> None:
+    """The tests need the handbook, the examples and npm's mermaid, which the sdist
+    does not hold: so it holds no tests. The MIT licence of pyproject.toml ships."""
+    with tarfile.open(adopter.sdist) as sdist:
+        names = [n.split("/", 1)[1] for n in sdist.getnames() if "/" in n]
+        licence = sdist.extractfile(
+            next(m for m in sdist.getmembers() if m.name.endswith("/LICENSE"))
+        )
+        assert licence is not None and b"MIT License" in licence.read()
+    assert not [n for n in names if n.startswith(("tests/", "docs/", "examples/"))], names
+    assert "sphinx_teamext/__init__.py" in names and "pyproject.toml" in names
+    with zipfile.ZipFile(adopter.wheel) as whl:
+        assert [n for n in whl.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+    assert (ROOT / "LICENSE").read_text("utf-8").startswith("MIT License")
 
 
 @pytest.mark.slow

@@ -41,6 +41,54 @@ def reference_html(handbook_html) -> str:
     return handbook_html.page("reference/index")
 
 
+def reference_tables():
+    """docs/_ext/teamext_reference.py, which writes the committed tables."""
+    import importlib.util
+
+    path = REFERENCE.parent / "_ext" / "teamext_reference.py"
+    spec = importlib.util.spec_from_file_location("teamext_reference_tables", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_tables_match_the_code():
+    """The configuration and warning tables are committed so the repository shows
+    them; after adding a value or a subtype, regenerate them with
+    ``python docs/_ext/teamext_reference.py``."""
+    stale = [
+        path.relative_to(REFERENCE.parent.parent).as_posix()
+        for path, text in reference_tables().generated().items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text
+    ]
+    assert stale == [], (
+        f"stale: {stale}; run python docs/_ext/teamext_reference.py and commit the result"
+    )
+
+
+def test_committed_tables_name_every_value_and_subtype():
+    config = (REFERENCE / "_generated" / "config.md").read_text(encoding="utf-8")
+    warnings = (REFERENCE / "_generated" / "warnings.md").read_text(encoding="utf-8")
+    rows = [line for line in config.splitlines() if line.startswith("| `teamext_")]
+    assert [row.split("`")[1] for row in rows] == [v.name for v in CONFIG_VALUES]
+    rows = [line for line in warnings.splitlines() if line.startswith("| `teamext.")]
+    assert [row.split("`")[1] for row in rows] == [f"teamext.{name}" for name in SUBTYPES]
+    assert "``" not in config + warnings  # Markdown code, not reStructuredText's
+
+
+def test_a_new_value_makes_the_tables_stale(monkeypatch):
+    module = reference_tables()
+    before = module.generated()
+    monkeypatch.setitem(SUBTYPES, "brand_new", "A subtype added after the tables were written.")
+    after = module.generated()
+    assert [p.name for p in before if before[p] != after[p]] == ["warnings.md"]
+    assert (
+        "| `teamext.brand_new` | A subtype added after the tables were written. |"
+        in (after[REFERENCE / "_generated" / "warnings.md"])
+    )
+
+
 def test_warning_table_lists_every_subtype(reference_html):
     for name in SUBTYPES:
         assert f"teamext.{name}" in reference_html

@@ -1,7 +1,11 @@
 """Reference tables generated from sphinx_teamext itself, so they cannot drift.
 
-- ``teamext-warning-table``: every warning subtype, from ``SUBTYPES``.
-- ``teamext-config-table``: every configuration value, from ``CONFIG_VALUES``.
+- ``docs/reference/_generated/config.md`` and ``warnings.md``: every
+  configuration value (``CONFIG_VALUES``) and every warning subtype
+  (``SUBTYPES``) as a Markdown table, committed so that they can be read in
+  the repository too, and included by the reference page. Regenerate them
+  after changing either with ``python docs/_ext/teamext_reference.py``;
+  ``tests/test_reference.py`` fails while they are stale.
 - ``teamext-options <directive>``: the directive's options, from its
   ``known_options``; the body is a definition list describing each option, and
   a described option the directive does not know (or the reverse) is an error.
@@ -9,6 +13,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -50,23 +57,6 @@ def _code(text: str) -> nodes.paragraph:
     return nodes.paragraph("", "", nodes.literal(text, text))
 
 
-class WarningTable(SphinxDirective):
-    def run(self) -> list[nodes.Node]:
-        rows: list[list[nodes.Node | str]] = [
-            [_code(f"teamext.{name}"), " ".join(text.replace("``", "").split())]
-            for name, text in SUBTYPES.items()
-        ]
-        return [_table(["Subtype", "Reported when"], rows, [22, 78])]
-
-
-class ConfigTable(SphinxDirective):
-    def run(self) -> list[nodes.Node]:
-        rows: list[list[nodes.Node | str]] = [
-            [_code(v.name), _code(repr(v.default)), v.doc.replace("``", "")] for v in CONFIG_VALUES
-        ]
-        return [_table(["Name", "Default", "Meaning"], rows, [25, 30, 45])]
-
-
 class OptionsTable(SphinxDirective):
     required_arguments = 1
     has_content = True
@@ -104,8 +94,60 @@ class OptionsTable(SphinxDirective):
         return [_table(["Option", "Required", "Value"], rows, [18, 10, 72])]
 
 
+# -- the committed tables --------------------------------------------------------------
+
+GENERATED = Path(__file__).parent.parent / "reference" / "_generated"
+HEADER = (
+    "<!-- Generated from sphinx_teamext/{source} by docs/_ext/teamext_reference.py: "
+    "do not edit; run `python docs/_ext/teamext_reference.py` -->\n\n"
+)
+
+
+def _cell(text: str) -> str:
+    """reStructuredText's ``code`` as Markdown's `code`, on one line, pipes escaped."""
+    text = re.sub(r"``(.+?)``", r"`\1`", " ".join(text.split()))
+    return text.replace("|", "\\|")
+
+
+def _default(value: object) -> str:
+    """A default as code; one computed from other settings in words."""
+    return _cell(repr(value)) if callable(value) else f"`{_cell(repr(value))}`"
+
+
+def config_table() -> str:
+    rows = [f"| `{v.name}` | {_default(v.default)} | {_cell(v.doc)} |" for v in CONFIG_VALUES]
+    head = "| Name | Default | Meaning |\n| --- | --- | --- |\n"
+    return HEADER.format(source="config.py (CONFIG_VALUES)") + head + "\n".join(rows) + "\n"
+
+
+def warning_table() -> str:
+    rows = [f"| `teamext.{name}` | {_cell(text)} |" for name, text in SUBTYPES.items()]
+    head = "| Subtype | Reported when |\n| --- | --- |\n"
+    return HEADER.format(source="warnings.py (SUBTYPES)") + head + "\n".join(rows) + "\n"
+
+
+def generated() -> dict[Path, str]:
+    """Each committed table and the text it should hold."""
+    return {GENERATED / "config.md": config_table(), GENERATED / "warnings.md": warning_table()}
+
+
+def write() -> list[Path]:
+    """Rewrite the tables that changed; the paths rewritten."""
+    changed = []
+    for path, text in generated().items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_directive("teamext-warning-table", WarningTable)
-    app.add_directive("teamext-config-table", ConfigTable)
     app.add_directive("teamext-options", OptionsTable)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+if __name__ == "__main__":
+    for path in write():
+        print(f"wrote {path}")
+    sys.exit(0)
