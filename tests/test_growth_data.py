@@ -413,3 +413,40 @@ def test_on_the_same_date_the_later_page_wins(tmp_path, order, latest):
     shown = page.select_one("#team-person-ana").get_text(" ", strip=True)
     pips = {"expert": "■■■■ expert (4/4)", "learning": "■□□□ learning (1/4)"}[latest]
     assert f"Self assessment (2026-04-01) : Python — {pips}" in shown
+
+
+# -- reading a filled-in form ---------------------------------------------------------
+
+
+def test_a_form_may_reorder_or_drop_the_columns_it_does_not_need():
+    from sphinx_teamext.data.form import read_form
+
+    text = "\ufeffLevel,Evidence,Skill\r\n\r\nfluent,,python\r\n,,sql\r\n,Wrote it,design\r\n"
+    rows, problems = read_form(text)
+    assert problems == []
+    # an empty row and a row with neither level nor evidence are left out
+    assert [(r.line, r.skill, r.level, r.evidence) for r in rows] == [
+        (3, "python", "fluent", ""),
+        (5, "design", "", "Wrote it"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", 1, "empty form: expected the header skill,title,expected,target,level,evidence"),
+        (
+            "\n\nskill,title,evidence\nsql,SQL,x\n",
+            3,
+            "the header lacks 'level': expected skill,title,expected,target,level,evidence",
+        ),
+        ('skill,level\nsql,1\n"sql,2\n', 3, "malformed CSV: "),
+        ("skill,level\n,fluent\n", 2, "a row with a level or evidence names no skill"),
+    ],
+)
+def test_a_broken_form_is_a_problem_at_its_line(text, line, message):
+    from sphinx_teamext.data.form import read_form
+
+    rows, problems = read_form(text)
+    assert rows == []
+    assert [(p.line, p.message[: len(message)]) for p in problems] == [(line, message)]

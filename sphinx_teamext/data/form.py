@@ -41,13 +41,24 @@ def csv_text(rows: Sequence[Sequence[str]]) -> str:
     return out.getvalue()
 
 
+class MalformedRow(Exception):
+    """The CSV cannot be read from the row that starts at ``line`` on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """Each row with the line it starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     start = 1
-    for row in reader:
-        yield start, row
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise MalformedRow(start, str(exc)) from exc
 
 
 def read_form(text: str) -> tuple[list[FormRow], list[FormProblem]]:
@@ -56,8 +67,8 @@ def read_form(text: str) -> tuple[list[FormRow], list[FormProblem]]:
     rows: list[FormRow] = []
     try:
         found = list(_rows(text))
-    except csv.Error as exc:
-        return [], [FormProblem(1, f"malformed CSV: {exc}")]
+    except MalformedRow as exc:
+        return [], [FormProblem(exc.line, f"malformed CSV: {exc}")]
     found = [(line, row) for line, row in found if any(cell.strip() for cell in row)]
     if not found:
         return [], [FormProblem(1, f"empty form: expected the header {','.join(FORM_HEADER)}")]
