@@ -791,3 +791,28 @@ def test_random_growth_views_match_the_oracle(tmp_path_factory, case):
     )
     assert app.warning.getvalue() == ""
     assert csv_rows(app, "team-team-growth-p.csv") == growth_oracle(case)
+
+
+def test_a_form_file_never_overwrites_another_views_data(tmp_path):
+    """Person ``ana``'s form and person ``ana-form``'s data would share a name."""
+    from helpers import build_pages
+
+    cards = "".join(
+        f":::{{person-card}} {ident}\n:title: {ident}\n:role: mle\n:skills: python={level}\n:::\n\n"
+        for ident, level in (("ana", 1), ("ana-form", 2))
+    )
+    views = "".join(
+        f":::{{team-growth}}\n:person: {ident}\n:target: mle\n:::\n\n"
+        for ident in ("ana-form", "ana")
+    )
+    page = (
+        ":::{skill} python\n:title: Python\n:::\n\n"
+        ":::{role-card} mle\n:title: MLE\n:skills: python=2\n:::\n\n" + cards + views
+    )
+    app = build_pages(tmp_path, {"team": page}, confoverrides={"teamext_coverage": "off"})
+    assert app.warning.getvalue() == ""
+    links = [a["href"] for a in soup(app, "team.html").select("a.teamext-download")]
+    assert len(set(links)) == 4
+    data = [csv_rows(app, link.removeprefix("_teamext/")) for link in links]
+    assert [rows[0] for rows in data] == [GROWTH_HEADER, FORM_HEADER] * 2
+    assert data[0][1][1] == "proficient" and data[2][1][1] == "learning"  # ana-form, then ana

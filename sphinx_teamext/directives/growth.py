@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import cast
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -32,7 +35,21 @@ class TeamGrowthDirective(TeamDirective):
         if not person:
             return []  # reported: nothing to show
         view = GrowthView(self.env.docname, self.lineno, person=person, target=target)
-        return [self.placeholder(self.add_view(view))]
+        view = replace(view, anchor=self.anchor_and_form(view.id_base()))
+        self.domain.add_view(view)
+        return [self.placeholder(view)]
+
+    def anchor_and_form(self, base: str) -> str:
+        """A page-unique anchor whose ``-form`` is free too: the form's file is
+        named after it, and must not be another view's data file (person
+        ``ana``'s form and person ``ana-form``'s data)."""
+        taken = cast(set[str], self.env.temp_data.setdefault("teamext_ids", set()))
+        ident, n = base, 1
+        while {ident, f"{ident}-form"} & (taken | set(self.state.document.ids)):
+            n += 1
+            ident = f"{base}-{n}"
+        taken.update((ident, f"{ident}-form"))
+        return ident
 
 
 def setup_growth(app: Sphinx) -> None:
