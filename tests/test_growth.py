@@ -816,3 +816,52 @@ def test_a_form_file_never_overwrites_another_views_data(tmp_path):
     data = [csv_rows(app, link.removeprefix("_teamext/")) for link in links]
     assert [rows[0] for rows in data] == [GROWTH_HEADER, FORM_HEADER] * 2
     assert data[0][1][1] == "proficient" and data[2][1][1] == "learning"  # ana-form, then ana
+
+
+def test_an_eight_level_scale_without_none_numbers_from_1(tmp_path):
+    """A framework's own scale (eight names, none meaning "nothing"): page
+    numbers count from 1, data files give names, the CSVs give names."""
+    import json
+
+    names = [f"L{i}" for i in range(1, 9)]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_teamext"]\nteamext_coverage = "off"\n'
+        f"teamext_levels = {names!r}\nteamext_none_level = None\n",
+        encoding="utf-8",
+    )
+    roles = [
+        {"id": "e1", "title": "E1", "skills": {"code": "L1"}, "next": ["e2", "m2"]},
+        {"id": "e2", "title": "E2", "skills": {"code": "L2", "people": "L1"}},
+    ]
+    (src / "f.json").write_text(
+        json.dumps(
+            {
+                "version": 2,
+                "skills": [{"id": "code", "title": "Code"}, {"id": "people", "title": "People"}],
+                "roles": roles,
+            }
+        ),
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "X\n=\n\n.. team-import:: f.json\n\n.. role-card:: m2\n   :title: M2\n"
+        "   :skills: code=1, people=8\n\n.. person-card:: p\n   :title: P\n   :role: e1\n"
+        "   :skills: code=1\n\n   .. assessment::\n      :by: self\n      :date: 2026-01-01\n"
+        "      :skills: code=2\n\n.. team-ladder::\n\n.. team-growth::\n   :person: p\n",
+        encoding="utf-8",
+    )
+    app = build(src)
+    assert app.warning.getvalue() == ""
+    assert csv_rows(app, "index-team-ladder.csv") == [
+        LADDER_HEADER,
+        ["e1", "e2", "code", "L1", "L2", "raised"],
+        ["e1", "e2", "people", "", "L1", "new"],
+        ["e1", "m2", "people", "", "L8", "new"],
+    ]
+    assert csv_rows(app, "index-team-growth-p.csv") == [
+        GROWTH_HEADER,
+        ["code", "L1", "L1", "L2", "1", "L2", "", ""],
+        ["people", "", "", "L1", "", "", "", ""],
+    ]
