@@ -1,6 +1,7 @@
 """Bad growth input is a typed warning at its own line, and the build goes on.
 
-``growth-warnings`` holds one mistake of each kind: a ``:next:`` loop, a
+``growth-warnings`` holds one mistake of each kind: a ``:next:`` loop (and
+one of a single role), a
 ``:next:`` to a profile, an unknown ``:next:`` id, an impossible date, an
 unknown assessor, an out-of-scale level, an unknown person and a growth view
 with no target or a profile or unknown role as target or start, a form for an unknown person, and a filled-in form with bad cells (one of them after a row
@@ -25,6 +26,12 @@ EXPECTED = [
         16,
         "role 'loop-b': :next: cycle: loop-a -> loop-b -> loop-a; ladders break it at the "
         "step 'loop-b' -> 'loop-a'",
+        "teamext.cycle",
+    ),
+    (
+        "ladder.md",
+        79,
+        "role 'stuck': :next: cycle: stuck -> stuck; ladders leave out the step 'stuck' -> 'stuck'",
         "teamext.cycle",
     ),
     (

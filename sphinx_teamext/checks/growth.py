@@ -1,9 +1,9 @@
 """Checks of growth records: ``:next:`` ladders and assessments.
 
-A ``:next:`` id must name a post (not a profile, not the role itself), and
-following ``:next:`` must never come back: a loop is reported once, where it
-is broken. An assessment must be of a known person, by ``self``, ``manager``
-or a known person, about known skills.
+A ``:next:`` id must name a post (not a profile), and following ``:next:``
+must never come back: a loop (the role itself, too) is reported once, where
+it is broken. An assessment must be of a known person, by ``self``,
+``manager`` or a known person, about known skills.
 """
 
 from __future__ import annotations
@@ -24,8 +24,13 @@ def next_ids(domain: TeamDomain) -> Iterator[Finding]:
         for ident in record.next:
             target = domain.lookup("role", ident)
             where = at(domain, record, "next", ident)
-            if ident == record.id:
-                yield ("option", f"{named(record)}: :next: names the role itself", where)
+            if ident == record.id:  # a loop of one step, reported as reports-to's are
+                yield (
+                    "cycle",
+                    f"{named(record)}: :next: cycle: {ident} -> {ident}; ladders leave out "
+                    f"the step {ident!r} -> {ident!r}",
+                    where,
+                )
             elif target is None:
                 yield (
                     "unknown",
