@@ -142,3 +142,23 @@ def test_a_plain_mermaid_block_in_an_epub_is_a_picture_or_its_description(tmp_pa
     app = build(src, "epub", confoverrides={"mermaid_cmd": str(tool)}, freshenv=True)
     html = book_pages(app)["index.xhtml"]
     assert 'alt="Diagram: Start; Finish"' in html and "mermaid-drawing" in html
+
+
+def test_a_plain_mermaid_block_in_latex_without_a_picture_is_its_description(
+    tmp_path: Path,
+) -> None:
+    """Without mermaid-cli: one typed warning (not sphinxcontrib-mermaid's untyped
+    one) and the description; with the fallback chosen: no warning at all."""
+    src = tmp_path / "plain"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_teamext"]\n')
+    (src / "index.md").write_text(
+        '# Plain\n\n```{mermaid}\nflowchart LR\n  a["Start"] --> b["Finish"]\n```\n'
+    )
+    app = build(src, "latex", confoverrides={"mermaid_cmd": str(tmp_path / "none")})
+    warnings = app.warning.getvalue()
+    assert warnings.count("WARNING") == 1 and "[teamext.diagram]" in warnings, warnings
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\emph{Diagram: Start; Finish}" in tex and not SOURCE.search(tex)
+    app = build(src, "latex", confoverrides={"teamext_diagrams": "fallback"}, freshenv=True)
+    assert app.warning.getvalue() == ""

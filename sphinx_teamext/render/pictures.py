@@ -11,7 +11,7 @@ the book is built:
 
 Without mermaid-cli, or with ``teamext_diagrams = "fallback"``, org charts and
 team shapes are shown in words (:func:`drawing_available`, asked by the views),
-and a plain ``mermaid`` block in an EPUB by its description: never as source.
+and a plain ``mermaid`` block by its description: never as source.
 
 Drawings are cached under a hash of their code, which leaves out the drawing
 settings (``mermaid_params``) and the installed mermaid-cli: the settings are
@@ -241,8 +241,23 @@ def visit_mermaid(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def latex_visit_mermaid(translator: Any, node: nodes.Element) -> None:
+    """In LaTeX sphinxcontrib-mermaid has mermaid-cli draw a PDF; without the
+    tool, or with the fallback chosen, the diagram is shown by its description."""
+    from sphinxcontrib.mermaid import latex_visit_mermaid as draw
+
+    if drawing_available(translator.builder, node):
+        draw(translator, node)
+        return
+    alt = node.get("alt") or describe(node["code"])
+    translator.body.append("\n\\par\\emph{" + translator.encode(alt) + "}\\par\n")
+    raise nodes.SkipNode
+
+
 def setup_pictures(app: Sphinx) -> None:
     from sphinxcontrib.mermaid import mermaid
 
-    app.add_node(mermaid, override=True, html=(visit_mermaid, None))
+    app.add_node(
+        mermaid, override=True, html=(visit_mermaid, None), latex=(latex_visit_mermaid, None)
+    )
     app.connect("builder-inited", check_stamp)
