@@ -22,7 +22,10 @@ SUBTYPES: dict[str, str] = {
         "A malformed id or list, a missing or empty required option, an unknown option, "
         "or a malformed ``:rows:``, ``:order:`` or other option value."
     ),
-    "cycle": "A chain of ``:reports-to:`` fields that loops back on itself.",
+    "cycle": (
+        "A chain of ``:reports-to:`` fields, or of ``:next:`` levels, that loops back on "
+        "itself (charts and ladders break it where it is reported)."
+    ),
     "coverage": (
         "A gap between roles, skills and interview stages: a required skill no stage "
         "assesses, a stage that assesses nothing, a role with no stage, an unused skill."

@@ -477,7 +477,12 @@ def test_a_step_marked_by_guidance_next_carries_the_mark(rules):
     assert captions[:2] == ["Junior → Mid †", "Mid → Senior"]
     roles = soup(rules, "roles.html")
     assert field_links(card(roles, "team-role-jr"), "Next level") == [("Mid", "#team-role-mid")]
-    assert card(roles, "team-role-jr").select("dd .teamext-guidance")
+    # the mark sits once, on the field's label, as for every other marked field
+    jr = card(roles, "team-role-jr")
+    assert [cell_text(dt) for dt in jr.select("dt") if dt.select(".teamext-guidance")] == [
+        "Next level † :"
+    ]
+    assert not jr.select("dd .teamext-guidance")
     assert card(roles, "team-role-mid").select("dd .teamext-guidance")  # previous: Junior †
 
 

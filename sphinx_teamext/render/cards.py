@@ -108,9 +108,8 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             post=ref_of(post) if post is not None else None,
             profiles=tuple(ref_of(p) for p in domain.profiles_of(record)),
             expectations=_expectations(record),
-            next_levels=tuple(
-                ref_of(r).marked(record.suggests("next")) for r in domain.next_posts(record)
-            )
+            # A :guidance: next marks the field's label, as for other fields.
+            next_levels=tuple(ref_of(r) for r in domain.next_posts(record))
             if not record.is_profile
             else (),
             previous_levels=tuple(
