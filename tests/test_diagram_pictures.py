@@ -68,6 +68,9 @@ def test_epub_with_mermaid_cli_has_pictures(tmp_path: Path) -> None:
         assert re.fullmatch(r"_images/mermaid-[0-9a-f]{40}\.png", img["src"])
         assert (Path(app.outdir) / img["src"]).read_bytes() == PNG
     assert pictures[0]["alt"] == "Diagram: Who reports to whom; ML lead; ML engineer; Ana; Ben"
+    legend = " ".join(t.get_text(" ", strip=True) for t in index.select(".teamext-legend"))
+    assert "Roles are drawn as boxes and people as rounded boxes." in legend
+    assert "links to its card" not in legend  # a picture cannot be clicked
     assert not [name for name, html in pages.items() if SOURCE.search(html)]
     calls = (tmp_path / "bin" / "calls.log").read_text().splitlines()
     assert len(calls) == 2 and all("--backgroundColor white --scale 2" in c for c in calls)

@@ -20,6 +20,7 @@ from ..views import Finding, Ref, View, ref_of
 from .context import RenderContext
 from .mermaid import can_draw, card_url, label, mermaid_node, plain
 from .nodes import MARK
+from .pictures import draws_pictures
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,10 @@ def render_chart(
     elif data.show == "both":
         wrap += nodes.paragraph(
             "",
-            _("Roles are drawn as boxes and people as rounded boxes; each links to its card."),
+            # A picture (PDF, EPUB) cannot be clicked.
+            _("Roles are drawn as boxes and people as rounded boxes.")
+            if draws_pictures(ctx.builder)
+            else _("Roles are drawn as boxes and people as rounded boxes; each links to its card."),
             classes=["teamext-legend"],
         )
     if data.holds:
