@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .model import GUIDANCE_FIELDS, POST, PROFILE
+from .model import GUIDANCE_FIELDS, MANAGER, POST, PROFILE, SELF
 from .parsing import (
     Problem,
     parse_choice,
+    parse_date,
     parse_guidance,
     parse_id,
     parse_id_list,
@@ -159,3 +160,31 @@ def _role(f: _Fields) -> dict[str, Any]:
         "profile_of": profile_of,
         "next": next_ids,
     }
+
+
+def parse_by(text: str | None) -> tuple[str | None, list[Problem]]:
+    """``self``, ``manager`` or the id of the person who assessed."""
+    value = (text or "").strip()
+    if value.lower() in (SELF, MANAGER):
+        return value.lower(), []
+    if not value:
+        return None, [Problem("option", "missing :by:: give self, manager or a person id")]
+    ident, errs = parse_id(value, ":by: person id")
+    return ident, errs
+
+
+def assessment_fields(
+    options: dict[str, str], scale: Sequence[str], first: int
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """``by``, ``date`` and ``skills`` from option strings (directive or file).
+    None when the assessment cannot be placed (no assessor or no date)."""
+    problems: list[Problem] = []
+    by, errs = parse_by(options.get("by"))
+    problems += [p if p.option else Problem(p.subtype, p.message, "by") for p in errs]
+    date, errs = parse_date(options.get("date"))
+    problems += [p if p.option else Problem(p.subtype, p.message, "date") for p in errs]
+    pairs, errs = parse_skill_levels(options.get("skills"), scale, first=first)
+    problems += [p if p.option else Problem(p.subtype, p.message, "skills", p.item) for p in errs]
+    if by is None or date is None:
+        return None, problems
+    return {"by": by, "date": date, "skills": pairs}, problems

@@ -2,91 +2,29 @@
 ``assessment``): what someone judged a person's levels to be on a date.
 
 The block leaves its data on its node; the person card collects it
-(:func:`.records.collect_fields`), as it does expectations. An assessment
+(:func:`.cards.collect_fields`), as it does expectations. An assessment
 never changes the person's agreed ``:skills:``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..config import first_number
-from ..locale import _
-from ..model import MANAGER, SELF
-from ..parsing import Problem, parse_date, parse_id, parse_skill_levels
+from ..fields import assessment_fields
+from ..parsing import Problem, parse_id
 from .base import TeamDirective
-from .records import OPEN_RECORDS, SPAN, body_source, plain, raw_as_text, span_of
-
-#: Node attribute holding an assessment's fields until its card collects them.
-ASSESSMENT = "teamext_assessment"
-#: Node attribute of an ``evidence`` block: the skill it is about.
-EVIDENCE = "teamext_evidence"
-
-
-def parse_by(text: str | None) -> tuple[str | None, list[Problem]]:
-    """``self``, ``manager`` or the id of the person who assessed."""
-    value = (text or "").strip()
-    if value.lower() in (SELF, MANAGER):
-        return value.lower(), []
-    if not value:
-        return None, [Problem("option", "missing :by:: give self, manager or a person id")]
-    ident, errs = parse_id(value, ":by: person id")
-    return ident, errs
-
-
-def assessment_fields(
-    options: dict[str, str], scale: Sequence[str], first: int
-) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """``by``, ``date`` and ``skills`` from option strings (directive or file).
-    None when the assessment cannot be placed (no assessor or no date)."""
-    problems: list[Problem] = []
-    by, errs = parse_by(options.get("by"))
-    problems += [p if p.option else Problem(p.subtype, p.message, "by") for p in errs]
-    date, errs = parse_date(options.get("date"))
-    problems += [p if p.option else Problem(p.subtype, p.message, "date") for p in errs]
-    pairs, errs = parse_skill_levels(options.get("skills"), scale, first=first)
-    problems += [p if p.option else Problem(p.subtype, p.message, "skills", p.item) for p in errs]
-    if by is None or date is None:
-        return None, problems
-    return {"by": by, "date": date, "skills": pairs}, problems
-
-
-def assessment_block(
-    fields: dict[str, Any] | None,
-    inner: nodes.Element,
-    body: str,
-    lineno: int,
-    evidence: Sequence[tuple[str, str]] = (),
-) -> nodes.container:
-    """What ``assessment`` leaves in a card's body until the card collects it."""
-    block = nodes.container(classes=["teamext-assessment"])
-    label = nodes.paragraph(classes=["teamext-assessment-label"])
-    by = str(fields["by"]) if fields else "?"
-    label += nodes.strong("", _("Assessment by %s") % by)
-    block += label
-    block += inner
-    if fields is not None:
-        found = list(evidence)
-        for item in inner.findall(nodes.container):
-            if EVIDENCE in item:
-                found.append((item[EVIDENCE], item["teamext_text"]))
-        text = " ".join(
-            plain(child)
-            for child in inner.children
-            if not (isinstance(child, nodes.Element) and "teamext-evidence" in child["classes"])
-        )
-        block[ASSESSMENT] = {
-            **fields,
-            "evidence": found,
-            "body": body,
-            "text": " ".join(text.split()),
-            "line": lineno,
-        }
-    return block
+from .body import (
+    EVIDENCE,
+    OPEN_RECORDS,
+    SPAN,
+    assessment_block,
+    body_source,
+    plain,
+    raw_as_text,
+    span_of,
+)
 
 
 class AssessmentDirective(TeamDirective):

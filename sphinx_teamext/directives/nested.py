@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from ..config import first_number
 from ..parsing import Problem, parse_id, parse_level
 from .base import TeamDirective
-from .records import (
+from .body import (
     OPEN_RECORDS,
     SPAN,
     expectation_block,

@@ -20,20 +20,16 @@ from ..config import first_number
 from ..data.form import read_form
 from ..data.importer import Entry, Reader, Text
 from ..data.loader import SUFFIXES, LoadError, load
-from ..fields import record_fields
+from ..fields import assessment_fields, parse_by, record_fields
 from ..locale import _
 from ..model import Assessment, Record
 from ..parsing import Problem, parse_choice, parse_id, parse_level, parse_skill_levels
 from ..render.cards import AnchorsView
 from ..warnings import warn
-from .assessment import assessment_block, assessment_fields, parse_by
 from .base import TeamDirective
-from .records import (
-    add_record,
-    claim_anchor,
-    collect_fields,
+from .body import (
+    assessment_block,
     expectation_block,
-    finish_card,
     flags_markup,
     level_block,
     parse_body,
@@ -41,6 +37,7 @@ from .records import (
     raw_as_text,
     red_flags_block,
 )
+from .cards import add_record, claim_anchor, collect_fields, finish_card
 
 CARDS = ("all", "none")
 
