@@ -33,8 +33,8 @@ from test_fuzz import PROFILE
 from sphinx_teamext.checks import run_checks
 from sphinx_teamext.config import DEFAULT_LEVELS
 from sphinx_teamext.data.form import FORM_HEADER, read_form
-from sphinx_teamext.fields import assessment_fields, parse_by
 from sphinx_teamext.domain import TeamDomain
+from sphinx_teamext.fields import assessment_fields, parse_by
 from sphinx_teamext.parsing import SLUG, Problem, parse_date
 from sphinx_teamext.views import digest, view_data
 from sphinx_teamext.warnings import SUBTYPES
