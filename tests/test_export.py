@@ -178,7 +178,10 @@ def test_the_export_has_every_record_in_the_import_format(original):
         "group": "Core",
         "guidance": ["levels"],
         "body": "Queries that *others* can read, with a [link](https://example.org).",
-        "levels": {"learning": "Reads queries.", "fluent": "Writes **fast** ones.\n\n- indexes\n- plans"},
+        "levels": {
+            "learning": "Reads queries.",
+            "fluent": "Writes **fast** ones.\n\n- indexes\n- plans",
+        },
         "page": "team",
         "url": "team.html#team-skill-sql",
     }
