@@ -9,6 +9,7 @@ __version__ = "0.1.0"
 
 def setup(app: Any) -> dict[str, Any]:
     """Register the extension; each module registers its own pieces."""
+    from .checks.colon_fences import setup_colon_fences
     from .checks.empty_sections import setup_empty_sections
     from .config import setup_config
     from .data.export import setup_export
@@ -55,6 +56,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_ladder(app)
     setup_growth(app)
     setup_empty_sections(app)
+    setup_colon_fences(app)
     setup_resolve(app)
     setup_events(app)
     setup_lines(app)

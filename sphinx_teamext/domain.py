@@ -93,6 +93,30 @@ class SkillIndex(_RecordIndex):
         return _("Interview stages")
 
 
+def cut_loops(
+    ids: list[str], manager: dict[str, str]
+) -> tuple[dict[str, str], tuple[tuple[str, ...], ...]]:
+    """``manager`` with every loop cut once, at its member first in ``ids``
+    (document order); and the loops, each starting at that member."""
+    order = {ident: i for i, ident in enumerate(ids)}
+    manager = dict(manager)
+    done: set[str] = set()
+    loops: list[tuple[str, ...]] = []
+    for ident in ids:
+        path: list[str] = []
+        current = ident
+        while current in manager and current not in done and current not in path:
+            path.append(current)
+            current = manager[current]
+        if current in path:  # one manager each: a walk meets at most one loop
+            loop = path[path.index(current) :]
+            start = loop.index(min(loop, key=order.__getitem__))
+            loops.append(tuple(loop[start:] + loop[:start]))
+            del manager[loops[-1][0]]
+        done.update(path)
+    return manager, tuple(loops)
+
+
 class TeamDomain(Domain):
     name = "team"
     label = "Team"
@@ -258,6 +282,27 @@ class TeamDomain(Domain):
         if isinstance(target, Role) and target.is_profile:
             return ""
         return member.reports_to
+
+    def reporting_lines(self) -> tuple[dict[str, str], tuple[tuple[str, ...], ...]]:
+        """Each post's and person's manager, with every ``:reports-to:`` loop
+        cut once; and the loops, each starting at the member it is cut at.
+
+        A loop is cut at its member that comes first in document order, so the
+        org chart and the ``teamext.cycle`` warning, which both ask here, agree.
+        Depth profiles are no place in the organisation and take no part.
+        """
+        derived = self._derived()
+        if "reporting" not in derived:
+            members = [m for m in self.all_members() if not (isinstance(m, Role) and m.is_profile)]
+            ids = [m.id for m in members]
+            known = set(ids)
+            manager = {
+                m.id: boss for m in members if (boss := self.manager_of(m)) and boss in known
+            }
+            manager, loops = cut_loops(ids, manager)
+            derived["reporting"] = (manager, loops)
+        found: tuple[dict[str, str], tuple[tuple[str, ...], ...]] = derived["reporting"]
+        return dict(found[0]), found[1]
 
     def post_of(self, role: Role) -> Role | None:
         """The post a profile is a variant of, when it names one."""

@@ -21,7 +21,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .checks import hint, run_checks
+from .checks import hint, location, message, run_checks
 from .domain import ROLE_KINDS, TeamDomain
 from .views import digest
 from .warnings import warn
@@ -89,8 +89,9 @@ class OutputDigests:
 
 def check_project(app: Sphinx, env: BuildEnvironment) -> None:
     """Report every project-wide problem; runs whenever any page was re-read."""
-    for subtype, message, location in run_checks(team_domain(env)):
-        warn(message, subtype, location)
+    domain = team_domain(env)
+    for finding in run_checks(domain):
+        warn(message(domain, finding), finding.subtype, location(domain, finding))
 
 
 def unknown_reference(

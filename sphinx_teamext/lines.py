@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives as rst_directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -273,17 +272,13 @@ def line_of(
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     _store(env).pop(docname, None)
-    _fences(env).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: Any) -> None:
     mine, theirs = _store(env), _store(other)
-    fences, their_fences = _fences(env), _fences(other)
     for docname in docnames:
         if docname in theirs:
             mine[docname] = theirs[docname]
-        if docname in their_fences:
-            fences[docname] = their_fences[docname]
 
 
 # -- roles inside MyST paragraphs ---------------------------------------------------------
@@ -323,63 +318,6 @@ def role_line(env: BuildEnvironment, source: str | None, lineno: int, name: str,
     return lineno
 
 
-# -- MyST pages with colon fences but no colon_fence extension ----------------------------
-
-FENCES_ATTR = "teamext_unparsed_fences"
-COLON_FENCE = re.compile(r"^\s{0,3}:{3,}\s*\{([A-Za-z][\w:-]*)\}")
-
-
-def _fences(env: BuildEnvironment) -> dict[str, tuple[int, str]]:
-    store: dict[str, tuple[int, str]] | None = getattr(env, FENCES_ATTR, None)
-    if store is None:
-        store = {}
-        setattr(env, FENCES_ATTR, store)
-    return store
-
-
-def colon_fence_off(app: Sphinx) -> bool:
-    """MyST reads the pages, but its ``colon_fence`` extension is off."""
-    if "myst_parser" not in app.extensions:
-        return False
-    enabled = getattr(app.config, "myst_enable_extensions", None) or ()
-    return "colon_fence" not in set(enabled)
-
-
-def note_unparsed_fences(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Remember the first ``:::{directive}`` block of a MyST page that MyST will
-    not read as a directive (``source-read``)."""
-    if not colon_fence_off(app):
-        return
-    from sphinx.errors import FiletypeNotFoundError
-    from sphinx.util import get_filetype
-
-    try:
-        if get_filetype(app.config.source_suffix, app.env.doc2path(docname)) != "markdown":
-            return
-    except FiletypeNotFoundError:
-        return
-    for n, line in enumerate(source[0].splitlines(), start=1):
-        m = COLON_FENCE.match(line)
-        if m and is_team_directive(m[1]):
-            _fences(app.env)[docname] = (n, m[1])
-            return
-
-
-def is_team_directive(name: str) -> bool:
-    """Whether ``name`` is one of the extension's directives (any registered now);
-    they say so with a class attribute, so this layer needs not import them."""
-    found = getattr(rst_directives, "_directives", {}).get(name)
-    return isinstance(found, type) and bool(getattr(found, "teamext_directive", False))
-
-
-def unparsed_fences(env: BuildEnvironment, order: Sequence[str]) -> list[tuple[str, int, str]]:
-    """``(docname, line, directive)`` of each page's first unread block, in ``order``."""
-    fences = _fences(env)
-    rank = {doc: i for i, doc in enumerate(order)}
-    docs = sorted(fences, key=lambda d: (rank.get(d, len(rank)), d))
-    return [(doc, *fences[doc]) for doc in docs]
-
-
 def node_at(source: str, line: int) -> nodes.Element:
     """A location for a warning: ``source`` (a file, also an included one) and line."""
     node = nodes.Element()
@@ -390,4 +328,3 @@ def node_at(source: str, line: int) -> nodes.Element:
 def setup_lines(app: Sphinx) -> None:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("source-read", note_unparsed_fences)

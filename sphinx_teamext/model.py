@@ -12,6 +12,13 @@ from typing import ClassVar
 #: Kind -> namespace. Roles and people share one, so ``:reports-to:`` is never ambiguous.
 NAMESPACES: dict[str, str] = {"skill": "skill", "stage": "stage", "role": "org", "person": "org"}
 KINDS: tuple[str, ...] = ("skill", "stage", "role", "person")
+#: Kind -> the word messages use for it.
+KIND_WORDS: dict[str, str] = {
+    "skill": "skill",
+    "stage": "interview stage",
+    "role": "role",
+    "person": "person",
+}
 
 
 #: Fields whose values a record may mark as the authors' suggestion (``:guidance:``).

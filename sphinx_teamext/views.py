@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .domain import TeamDomain
 from .locale import _
 from .model import Member, Record
+from .warnings import Finding
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -30,11 +31,6 @@ if TYPE_CHECKING:
 def NOT_RECORDED() -> str:
     """The label for a value no record gives (never "none": nobody said it is zero)."""
     return _("not recorded")
-
-
-#: A project-wide problem: ``(subtype, message, (docname, lineno))``, or
-#: ``"path:line"`` for a place in a data file.
-Finding = tuple[str, str, tuple[str, int] | str]
 
 
 @dataclass(frozen=True)
@@ -118,8 +114,17 @@ class View:
         return False
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
-        """Ids in the view's options that name nothing."""
+        """Ids in the view's options that name nothing (and other problems
+        only the whole project shows), as findings the checks word."""
         return iter(())
+
+    def finding(
+        self, subtype: str, label: str, option: str = "", item: str = "", **more: Any
+    ) -> Finding:
+        """A finding about this view's directive (``label``) and its ``option``."""
+        return Finding(
+            subtype, (self.docname, self.lineno), label=label, option=option, item=item, **more
+        )
 
     def csv_files(self, data: Any, scale: Sequence[str]) -> list[tuple[str, list[list[str]]]]:
         """The CSV files the view offers: (path under the output folder, rows)."""

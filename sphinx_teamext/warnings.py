@@ -7,6 +7,7 @@ silence. The reference appendix prints :data:`SUBTYPES` as its warning table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sphinx.util import logging
@@ -48,6 +49,40 @@ SUBTYPES: dict[str, str] = {
 }
 
 logger = logging.getLogger("sphinx_teamext")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A project-wide problem as data: what is wrong, with whom, where.
+
+    Views and checks yield findings; :mod:`.checks.words` words them, adds the
+    did-you-mean or wrong-kind hint and finds the line, in one place.
+    """
+
+    subtype: str
+    #: Where the subject stands: ``(docname, line)`` as the parser gave it (the
+    #: option's line is worked out from it), or ``"path:line"`` in a data file.
+    location: tuple[str, int] | str
+    #: Whose problem: a record (its kind and id, and the data file and key path
+    #: it came from) ...
+    kind: str = ""
+    ident: str = ""
+    origin: str = ""
+    #: ... or what a message names instead (``skill-map``, ``role-card 'x': expectation``).
+    label: str = ""
+    #: The option it is about, and the item within it (an id that names nothing).
+    option: str = ""
+    item: str = ""
+    #: For an unknown id: the kind it should name (``org`` for a role or a person),
+    #: and the keywords the option also takes (a typo of one gets a hint).
+    wanted: str = ""
+    keywords: tuple[str, ...] = ()
+    #: How the unknown id is introduced (``unknown`` for a directive's argument).
+    phrase: str = "names unknown"
+    #: What is wrong, in words; after an unknown id, a note on what it takes.
+    what: str = ""
+    #: The location is exact: an imported record's directive or a file's line.
+    exact: bool = False
 
 
 def warn(message: str, subtype: str, location: Any) -> None:

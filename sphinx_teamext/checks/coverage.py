@@ -14,7 +14,7 @@ from ..config import has_none
 from ..domain import TeamDomain
 from ..lines import line_of
 from ..model import Role, Skill, Stage
-from ..views import Finding
+from ..warnings import Finding
 
 
 def coverage(domain: TeamDomain) -> Iterator[Finding]:
@@ -47,31 +47,34 @@ def coverage(domain: TeamDomain) -> Iterator[Finding]:
             continue  # a depth variant of a post: its post is interviewed, not it
         if isinstance(record, Role):
             if not record.stages:
-                yield ("coverage", f"{pre}role {record.id!r} lists no interview stage", where)
+                yield Finding(
+                    "coverage",
+                    where,
+                    what=f"{pre}role {record.id!r} lists no interview stage",
+                    exact=True,
+                )
                 continue  # its skills are unassessed for that one reason
             own = [stages[s] for s in record.stages if s in stages]
             checked = {sid for stage in own for sid in stage.assesses}
             for sid, value in record.skills:
                 # an unknown skill is reported already
                 if value >= real_from and sid in skills and sid not in checked:
-                    yield (
-                        "coverage",
+                    what = (
                         f"{pre}role {record.id!r} requires skill {sid!r}, which none of its "
-                        "interview stages assesses",
-                        where,
+                        "interview stages assesses"
                     )
+                    yield Finding("coverage", where, what=what, exact=True)
         elif isinstance(record, Skill):
             if record.id not in used:
-                yield (
-                    "coverage",
-                    f"{pre}skill {record.id!r} is used by no role, person or interview stage",
-                    where,
-                )
+                what = f"{pre}skill {record.id!r} is used by no role, person or interview stage"
+                yield Finding("coverage", where, what=what, exact=True)
             elif record.id not in assessed and record.id in hired_for:
-                yield (
-                    "coverage",
-                    f"{pre}skill {record.id!r} is assessed by no interview stage",
-                    where,
-                )
+                what = f"{pre}skill {record.id!r} is assessed by no interview stage"
+                yield Finding("coverage", where, what=what, exact=True)
         elif isinstance(record, Stage) and not record.assesses:
-            yield ("coverage", f"{pre}interview stage {record.id!r} assesses nothing", where)
+            yield Finding(
+                "coverage",
+                where,
+                what=f"{pre}interview stage {record.id!r} assesses nothing",
+                exact=True,
+            )

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..domain import TeamDomain
-from ..lines import line_of
 from ..model import MANAGER, SELF, Assessment, Role
-from ..views import Finding
-from .words import at, hint, named, word
+from ..warnings import Finding
+from .words import of_record
 
 
 def next_ids(domain: TeamDomain) -> Iterator[Finding]:
@@ -23,28 +22,19 @@ def next_ids(domain: TeamDomain) -> Iterator[Finding]:
             continue
         for ident in record.next:
             target = domain.lookup("role", ident)
-            where = at(domain, record, "next", ident)
             if ident == record.id:  # a loop of one step, reported as reports-to's are
-                yield (
-                    "cycle",
-                    f"{named(record)}: :next: cycle: {ident} -> {ident}; ladders leave out "
-                    f"the step {ident!r} -> {ident!r}",
-                    where,
+                what = (
+                    f"cycle: {ident} -> {ident}; ladders leave out the step {ident!r} -> {ident!r}"
                 )
+                yield of_record("cycle", record, "next", ident, what=what)
             elif target is None:
-                yield (
-                    "unknown",
-                    f"{named(record)}: :next: names unknown {word('role')} {ident!r}"
-                    f"{hint(domain, 'role', ident)}",
-                    where,
-                )
+                yield of_record("unknown", record, "next", ident, wanted="role")
             elif isinstance(target, Role) and target.is_profile:
-                yield (
-                    "option",
-                    f"{named(record)}: :next: names {ident!r}, a profile rather than a post; "
-                    "a profile is a variant of a post, never a step of a ladder (ignored)",
-                    where,
+                what = (
+                    f"names {ident!r}, a profile rather than a post; a profile is a variant "
+                    "of a post, never a step of a ladder (ignored)"
                 )
+                yield of_record("option", record, "next", ident, what=what)
 
 
 def next_cycles(domain: TeamDomain) -> Iterator[Finding]:
@@ -61,57 +51,45 @@ def _walk(domain: TeamDomain, role: Role, path: list[Role], done: set[str]) -> I
     for target in domain.next_posts(role):
         if any(r.id == target.id for r in path):
             loop = [r.id for r in path[[r.id for r in path].index(target.id) :]] + [target.id]
-            yield (
-                "cycle",
-                f"{named(role)}: :next: cycle: {' -> '.join(loop)}; ladders break it "
-                f"at the step {role.id!r} -> {target.id!r}",
-                at(domain, role, "next", target.id),
+            what = (
+                f"cycle: {' -> '.join(loop)}; ladders break it at the step "
+                f"{role.id!r} -> {target.id!r}"
             )
+            yield of_record("cycle", role, "next", target.id, what=what)
         elif target.id not in done:
             yield from _walk(domain, target, path, done)
     path.pop()
     done.add(role.id)
 
 
-def place(
-    domain: TeamDomain, item: Assessment, key: str, option: str, ident: str = ""
-) -> tuple[str, int] | str:
-    """Where an assessment's ``option`` is written: the data file's line for an
-    imported one, else the option's line in the page."""
-    found = item.place(key)
-    if found:
-        return found
-    return (item.docname, line_of(domain.env, item.location, option, ident))
-
-
 def assessments(domain: TeamDomain) -> Iterator[Finding]:
     for item in domain.all_assessments():
-        person = domain.lookup("person", item.person)
-        label = f"assessment of {item.person!r} on {item.date}"
-        if item.origin:
-            label = f"{item.origin}: {label}"
-        if person is None:
-            yield (
-                "unknown",
-                f"{label}: :person: names unknown {word('person')} {item.person!r}"
-                f"{hint(domain, 'person', item.person)}",
-                place(domain, item, "person", "person"),
-            )
+        if domain.lookup("person", item.person) is None:
+            yield _unknown(item, "person", "person", item.person, "person")
         if item.by not in (SELF, MANAGER) and domain.lookup("person", item.by) is None:
-            yield (
-                "unknown",
-                f"{label}: :by: names unknown {word('person')} {item.by!r} (use self, manager "
-                f"or a person id){hint(domain, 'person', item.by)}",
-                place(domain, item, "by", "by"),
+            yield _unknown(
+                item, "by", "by", item.by, "person", "(use self, manager or a person id)"
             )
         for sid, _level in item.skills:
             if domain.lookup("skill", sid) is None:
-                yield (
-                    "unknown",
-                    f"{label}: :skills: names unknown {word('skill')} {sid!r}"
-                    f"{hint(domain, 'skill', sid)}",
-                    place(domain, item, f"skills:{sid}", "skills", sid),
-                )
+                yield _unknown(item, f"skills:{sid}", "skills", sid, "skill")
+
+
+def _unknown(
+    item: Assessment, key: str, option: str, ident: str, wanted: str, what: str = ""
+) -> Finding:
+    """An id in an assessment that names nothing: an imported assessment's
+    finding points into its file, a written one's at its option."""
+    label = f"assessment of {item.person!r} on {item.date}"
+    return Finding(
+        "unknown",
+        item.place(key) or item.location,
+        label=f"{item.origin}: {label}" if item.origin else label,
+        option=option,
+        item=ident,
+        wanted=wanted,
+        what=what,
+    )
 
 
 def growth_checks(domain: TeamDomain) -> Iterator[Finding]:

@@ -32,6 +32,7 @@ from ..lines import (
     remember,
     repeated_options,
 )
+from ..model import KIND_WORDS
 from ..parsing import SLUG, Problem
 from ..render.nodes import team_view
 from ..views import View
@@ -47,8 +48,6 @@ def _text(value: str | None) -> str:
 #: An option named in a problem's message (``:rows:``), for problems not tagged with one.
 NAMED_OPTION = re.compile(r"(?<![:\w]):([a-z][\w-]*):(?![:\w])")
 
-#: Record kind -> the word messages use for it.
-KIND_WORDS = {"skill": "skill", "stage": "interview stage", "role": "role", "person": "person"}
 
 #: Option -> what an item of it is, for the context a problem's message ends with.
 ITEM_WORDS = {"skills": "skill", "assesses": "skill", "stages": "interview stage"}
@@ -83,7 +82,7 @@ def _marking(run: Callable[[Any], list[nodes.Node]]) -> Callable[[Any], list[nod
 
 
 class TeamDirective(SphinxDirective):
-    #: Marks the extension's directives for :func:`..lines.is_team_directive`.
+    #: Marks the extension's directives for :func:`..checks.colon_fences.is_team_directive`.
     teamext_directive: ClassVar[bool] = True
     #: The options the directive knows; anything else is reported as a typo.
     known_options: ClassVar[tuple[str, ...]] = ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -12,7 +12,8 @@ from ..domain import TeamDomain
 from ..locale import _
 from ..model import MANAGER, SELF, Expectation, Member, Person, Record, Role, Skill, Stage
 from ..outline import has_structure
-from ..views import Finding, Leveled, Ref, View, ref, ref_of
+from ..views import Leveled, Ref, View, ref, ref_of
+from ..warnings import Finding
 from .common import (
     bullet,
     comma_links,
@@ -199,20 +200,20 @@ def expectation_findings(domain: TeamDomain, record: Record) -> Iterator[Finding
         if item.skill in listed or item.skill in record.dropped:
             continue  # a dropped skill's bad level is already reported
         if record.origin:
-            where = f"{record.origin}.expectations.{item.skill}:"
+            where = f"{record.origin}.expectations.{item.skill}"
             line = record.lineno
         else:
-            where = f"{label} {record.id!r}: expectation:"
+            where = f"{label} {record.id!r}: expectation"
             line = item.lineno or record.lineno
+        found = Finding("unknown", (record.docname, line), label=where, item=item.skill)
         if domain.lookup("skill", item.skill) is None:
-            yield ("unknown", f"{where} names unknown skill {item.skill!r}", (record.docname, line))
+            yield replace(found, wanted="skill")
         else:
-            yield (
-                "option",
-                f"{where} skill {item.skill!r} is not listed in the card's :skills:; "
-                "add it there with a level (the expectation is not shown)",
-                (record.docname, line),
+            what = (
+                f"skill {item.skill!r} is not listed in the card's :skills:; "
+                "add it there with a level (the expectation is not shown)"
             )
+            yield replace(found, subtype="option", what=what)
 
 
 def _leveled(domain: TeamDomain, member: Member) -> tuple[Leveled, ...]:

@@ -15,10 +15,10 @@ from docutils import nodes
 
 from ..data.form import FORM_HEADER
 from ..domain import TeamDomain
-from ..lines import line_of
 from ..locale import _
 from ..model import Assessment, Person, Role
-from ..views import Finding, Ref, View, ref_of
+from ..views import Ref, View, ref_of
+from ..warnings import Finding
 from .common import entry, expectation_of, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
@@ -231,34 +231,23 @@ class GrowthView(View):
         return any(c.suggested and c.level is not None for c in cells)
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
-        where = (self.docname, self.lineno)
         person = domain.lookup("person", self.person)
         if person is None:
-            yield ("unknown", f"team-growth: :person: names unknown person {self.person!r}", where)
+            yield self.finding("unknown", "team-growth", "person", self.person, wanted="person")
         if self.target:
             found = domain.lookup("role", self.target)
             if found is None:
-                yield (
-                    "unknown",
-                    f"team-growth: :target: names unknown role {self.target!r}",
-                    where,
-                )
+                yield self.finding("unknown", "team-growth", "target", self.target, wanted="role")
             elif isinstance(found, Role) and found.is_profile:
-                yield (
-                    "option",
-                    f"team-growth: :target: names {self.target!r}, a profile rather than a post",
-                    (self.docname, line_of(domain.env, where, "target")),
-                )
-        elif isinstance(person, Person):
-            data = view_target(domain, person)
-            if data is None:
-                role = f"its role {person.role!r}" if person.role else "no :role:"
-                yield (
-                    "option",
-                    f"team-growth: no target for person {self.person!r}: the person has {role} "
-                    "with no :next: level; give :target: (a role id)",
-                    where,
-                )
+                what = f"names {self.target!r}, a profile rather than a post"
+                yield self.finding("option", "team-growth", "target", self.target, what=what)
+        elif isinstance(person, Person) and view_target(domain, person) is None:
+            role = f"its role {person.role!r}" if person.role else "no :role:"
+            what = (
+                f"no target for person {self.person!r}: the person has {role} with no "
+                ":next: level; give :target: (a role id)"
+            )
+            yield self.finding("option", "team-growth", what=what)
 
 
 def view_target(domain: TeamDomain, person: Person) -> Role | None:

@@ -16,10 +16,10 @@ from typing import Any, ClassVar
 from docutils import nodes
 
 from ..domain import TeamDomain
-from ..lines import line_of
 from ..locale import _
 from ..model import Expectation, Role
-from ..views import NOT_RECORDED, Finding, Ref, View, ref_of
+from ..views import NOT_RECORDED, Ref, View, ref_of
+from ..warnings import Finding
 from .common import entry, expectation_nodes, expectation_of, level, table
 from .context import RenderContext
 from .downloads import download, downloads_para, view_csv_path
@@ -258,18 +258,10 @@ class LadderView(View):
             return
         found = domain.lookup("role", self.start)
         if found is None:
-            yield (
-                "unknown",
-                f"team-ladder: :start: names unknown role {self.start!r}",
-                (self.docname, self.lineno),
-            )
+            yield self.finding("unknown", "team-ladder", "start", self.start, wanted="role")
         elif isinstance(found, Role) and found.is_profile:
-            yield (
-                "option",
-                f"team-ladder: :start: names {self.start!r}, a profile rather than a post; "
-                "a profile is never a rung",
-                (self.docname, line_of(domain.env, (self.docname, self.lineno), "start")),
-            )
+            what = f"names {self.start!r}, a profile rather than a post; a profile is never a rung"
+            yield self.finding("option", "team-ladder", "start", self.start, what=what)
 
 
 def level_name(value: int | None, scale: Sequence[str]) -> str:

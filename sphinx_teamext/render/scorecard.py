@@ -17,7 +17,8 @@ from docutils import nodes
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Skill, Stage
-from ..views import NOT_RECORDED, Finding, Ref, View, ref, ref_of
+from ..views import NOT_RECORDED, Ref, View, ref, ref_of
+from ..warnings import Finding
 from .common import entry as _entry
 from .common import level
 from .common import table as _table
@@ -79,10 +80,8 @@ class ScorecardView(View):
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         if domain.lookup("stage", self.stage) is None:
-            yield (
-                "unknown",
-                f"scorecard: unknown interview stage {self.stage!r}",
-                (self.docname, self.lineno),
+            yield self.finding(
+                "unknown", "scorecard", item=self.stage, wanted="stage", phrase="unknown"
             )
 
 

@@ -12,12 +12,11 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from ..domain import TeamDomain
-from ..lines import line_of
 from ..locale import _
 from ..model import Expectation, Role
 from ..outline import has_structure, outline_nodes
-from ..parsing import did_you_mean
-from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, select_rows, skill_columns
+from ..views import NOT_RECORDED, Ref, View, ref_of, select_rows, skill_columns
+from ..warnings import Finding
 from .common import entry, expectation_csv, expectation_nodes, expectation_of, level, level_text
 from .context import RenderContext
 from .nodes import MARK, scroll_region, unnumbered_table
@@ -127,12 +126,10 @@ class MapView(View):
             for ident in ids:
                 if domain.lookup(kind, ident) is None:
                     unknown = True
-                    what = "role or person" if kind == "org" else "skill"
-                    yield (
-                        "unknown",
-                        f"skill-map: :{option}: names unknown {what} {ident!r}"
-                        + keyword_hint(ident, ids, KEYWORDS[option]),
-                        (self.docname, self.lineno),
+                    # A lone id close to a keyword is more likely a typo of it.
+                    keywords = tuple(KEYWORDS[option]) if len(ids) == 1 else ()
+                    yield self.finding(
+                        "unknown", "skill-map", option, ident, wanted=kind, keywords=keywords
                     )
         if not unknown:  # an unknown id, reported above, is the reason a map is empty
             yield from self.empty_findings(domain)
@@ -140,11 +137,11 @@ class MapView(View):
     def empty_findings(self, domain: TeamDomain) -> Iterator[Finding]:
         """A map with no rows or no skills shows only a note: say why, at the directive."""
         members = select_rows(domain, self.rows)
-        where = (self.docname, line_of(domain.env, (self.docname, self.lineno)))
         if not members:
             chosen = {"roles": "the project has no roles", "people": "the project has no people"}
             reason = chosen.get(str(self.rows), "its rows name no role or person")
-            yield ("option", f"skill-map: the map is empty: {reason} (:rows:)", where)
+            what = f"the map is empty: {reason} (:rows:)"
+            yield self.finding("option", "skill-map", what=what)
         elif not skill_columns(domain, members, self.skills) and not any(
             m.dropped
             for m in members  # a bad level, reported, emptied it
@@ -154,19 +151,11 @@ class MapView(View):
                 if self.skills == "all"
                 else "its :skills: name no skill"
             )
-            yield ("option", f"skill-map: the map is empty: {reason}", where)
+            yield self.finding("option", "skill-map", what=f"the map is empty: {reason}")
 
 
 #: ``:rows:`` and ``:skills:`` keywords, for the hint on an id that is a typo of one.
 KEYWORDS = {"rows": ("roles", "people"), "skills": ("all",)}
-
-
-def keyword_hint(ident: str, value: tuple[str, ...], keywords: Sequence[str]) -> str:
-    """`` (did you mean the keyword 'people'?)`` for a lone id close to a keyword."""
-    if len(value) != 1:
-        return ""
-    hint = did_you_mean(ident, keywords)
-    return hint.replace("did you mean ", "did you mean the keyword ") if hint else ""
 
 
 def csv_path(docname: str, anchor: str) -> str:

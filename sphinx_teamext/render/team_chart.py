@@ -7,7 +7,7 @@ a card that changes redraws every chart that shows it, and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -15,8 +15,9 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Member, Person, Role
-from ..views import Finding, Ref, View, ref_of
+from ..model import Person, Role
+from ..views import Ref, View, ref_of
+from ..warnings import Finding
 from .context import RenderContext
 from .mermaid import can_draw, card_url, label, mermaid_node, plain
 from .nodes import MARK
@@ -36,31 +37,6 @@ class ChartData:
     #: (post, person) as indexes into nodes: the person's ``:role:``, when both are
     #: shown and the person does not already report to that post.
     holds: tuple[tuple[int, int], ...] = ()
-
-
-def acyclic_managers(members: Sequence[Member]) -> tuple[dict[str, str], list[str]]:
-    """Each member's manager, with every ``:reports-to:`` loop cut once.
-
-    A loop is cut at its member that comes first in document order, the one
-    the ``teamext.cycle`` warning names, so the chart and the warning agree.
-    """
-    order = {m.id: i for i, m in enumerate(members)}
-    manager = {m.id: m.reports_to for m in members if m.reports_to in order}
-    done: set[str] = set()
-    cut: list[str] = []
-    for member in members:
-        path: list[str] = []
-        current = member.id
-        while current in manager and current not in done and current not in path:
-            path.append(current)
-            current = manager[current]
-        if current in path:  # each member has one manager, so a walk meets at most one loop
-            loop = path[path.index(current) :]
-            first = min(loop, key=order.__getitem__)
-            del manager[first]
-            cut.append(first)
-        done.update(path)
-    return manager, cut
 
 
 @dataclass(frozen=True)
@@ -86,17 +62,14 @@ class ChartView(View):
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         if self.root is not None and domain.lookup("org", self.root) is None:
-            yield (
-                "unknown",
-                f"team-chart: :root: names unknown role or person {self.root!r}",
-                (self.docname, self.lineno),
-            )
+            yield self.finding("unknown", "team-chart", "root", self.root, wanted="org")
 
 
 def chart_data(domain: TeamDomain, view: ChartView) -> ChartData:
     # People and posts: a depth profile is not a place in the organisation.
     members = [m for m in domain.all_members() if not (isinstance(m, Role) and m.is_profile)]
-    manager, cut = acyclic_managers(members)
+    manager, loops = domain.reporting_lines()
+    cut = [loop[0] for loop in loops]
     root = view.root
     show = view.show
 

@@ -17,7 +17,8 @@ from ..config import depth_index
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Person, Role
-from ..views import NOT_RECORDED, Finding, Ref, View, ref_of, skill_columns
+from ..views import NOT_RECORDED, Ref, View, ref_of, skill_columns
+from ..warnings import Finding
 from .common import entry as _entry
 from .common import level, level_text, table
 from .context import RenderContext
@@ -140,11 +141,7 @@ class ShapeView(View):
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         for ident in self.people if isinstance(self.people, tuple) else ():
             if domain.lookup("person", ident) is None:
-                yield (
-                    "unknown",
-                    f"team-shape: :people: names unknown person {ident!r}",
-                    (self.docname, self.lineno),
-                )
+                yield self.finding("unknown", "team-shape", "people", ident, wanted="person")
 
 
 def shape_data(domain: TeamDomain, view: ShapeView) -> ShapeData:
