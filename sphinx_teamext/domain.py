@@ -8,23 +8,20 @@ from those lists on demand and cached until the lists change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
-from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
-from sphinx.util.nodes import make_refnode
 
+from .indices import RoleIndex, SkillIndex
 from .locale import _
 from .model import (
-    KINDS,
-    MANAGER,
     NAMESPACES,
-    SELF,
     Assessment,
     Member,
     Person,
@@ -32,89 +29,27 @@ from .model import (
     Role,
     Skill,
     Stage,
+    cut_loops,
 )
-
-if TYPE_CHECKING:
-    from .views import View
-
-#: Cross-reference role name -> record kind.
-ROLE_KINDS = {"skill": "skill", "stage": "stage", "role": "role", "person": "person"}
+from .warnings import Finding
+from .xrefs import resolve_any, resolve_one
 
 
-class _RecordIndex(Index):
-    kinds: tuple[str, ...] = ()
+class View(Protocol):
+    """What the domain asks of the views it stores (:class:`..views.View`,
+    which builds on the domain, so it is not imported here)."""
 
-    def group_of(self, record: Record) -> str:
-        raise NotImplementedError
+    @property
+    def docname(self) -> str: ...
 
-    def generate(
-        self, docnames: Iterable[str] | None = None
-    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain = self.domain
-        assert isinstance(domain, TeamDomain)
-        wanted = set(docnames) if docnames is not None else None
-        groups: dict[str, list[IndexEntry]] = {}
-        for record in domain.records(*self.kinds):
-            if wanted is not None and record.docname not in wanted:
-                continue
-            if domain.lookup(record.kind, record.id) is not record:
-                continue  # a duplicate: the first definition is the indexed one
-            # Themes make the group name an id and a link fragment ("cap-<name>"),
-            # where a space is invalid: no-break spaces read the same.
-            group = self.group_of(record).replace(" ", "\u00a0")
-            groups.setdefault(group, []).append(
-                IndexEntry(record.title, 0, record.docname, record.anchor, record.id, "", "")
-            )
-        content = [
-            (key, sorted(entries, key=lambda e: e[0].lower())) for key, entries in groups.items()
-        ]
-        return sorted(content, key=lambda item: item[0].lower()), False
+    @property
+    def lineno(self) -> int: ...
 
+    def compute(self, domain: TeamDomain) -> Hashable: ...
 
-class RoleIndex(_RecordIndex):
-    name = "roleindex"
-    localname = _("Role index")
-    shortname = _("roles")
-    kinds = ("role", "person")
+    def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]: ...
 
-    def group_of(self, record: Record) -> str:
-        return _("Roles") if record.kind == "role" else _("People")
-
-
-class SkillIndex(_RecordIndex):
-    name = "skillindex"
-    localname = _("Skill index")
-    shortname = _("skills")
-    kinds = ("skill", "stage")
-
-    def group_of(self, record: Record) -> str:
-        if isinstance(record, Skill):
-            return record.group.capitalize() if record.group else _("Skills")
-        return _("Interview stages")
-
-
-def cut_loops(
-    ids: list[str], manager: dict[str, str]
-) -> tuple[dict[str, str], tuple[tuple[str, ...], ...]]:
-    """``manager`` with every loop cut once, at its member first in ``ids``
-    (document order); and the loops, each starting at that member."""
-    order = {ident: i for i, ident in enumerate(ids)}
-    manager = dict(manager)
-    done: set[str] = set()
-    loops: list[tuple[str, ...]] = []
-    for ident in ids:
-        path: list[str] = []
-        current = ident
-        while current in manager and current not in done and current not in path:
-            path.append(current)
-            current = manager[current]
-        if current in path:  # one manager each: a walk meets at most one loop
-            loop = path[path.index(current) :]
-            start = loop.index(min(loop, key=order.__getitem__))
-            loops.append(tuple(loop[start:] + loop[:start]))
-            del manager[loops[-1][0]]
-        done.update(path)
-    return manager, tuple(loops)
+    def csv_files(self, data: Any, scale: Sequence[str]) -> list[tuple[str, list[list[str]]]]: ...
 
 
 class TeamDomain(Domain):
@@ -342,37 +277,26 @@ class TeamDomain(Domain):
     def assessments_of(self, person: Person) -> list[Assessment]:
         """The person's assessments, from the card and from imported forms, in
         document order (a person's own card first within its page)."""
-        order: dict[str, int] = self._derived()["order"]
         imported = [
             a for items in self._assessments.values() for a in items if a.person == person.id
         ]
-        every = [*person.assessments, *imported]
-        return sorted(
-            every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq)
-        )
+        return sorted([*person.assessments, *imported], key=self._in_order)
 
     def all_assessments(self) -> list[Assessment]:
         """Every assessment, of known people or not, in document order."""
-        order: dict[str, int] = self._derived()["order"]
         every = [a for p in self.all_people() for a in p.assessments]
         every += [a for items in self._assessments.values() for a in items]
-        return sorted(
-            every, key=lambda a: (order.get(a.docname, len(order)), a.docname, a.lineno, a.seq)
-        )
+        return sorted(every, key=self._in_order)
 
-    def is_manager_view(self, person: Person, assessment: Assessment) -> bool:
-        return assessment.by == MANAGER or (
-            bool(person.reports_to) and assessment.by == person.reports_to
-        )
-
-    def is_self_view(self, person: Person, assessment: Assessment) -> bool:
-        return assessment.by in (SELF, person.id)
+    def _in_order(self, item: Assessment) -> tuple[int, str, int, int]:
+        order: dict[str, int] = self._derived()["order"]
+        return (order.get(item.docname, len(order)), item.docname, item.lineno, item.seq)
 
     def unique(self, records: Iterable[Record]) -> list[Record]:
         """Drop duplicate definitions, keeping the first in document order."""
         return [r for r in records if self.lookup(r.kind, r.id) is r]
 
-    # -- cross-references --------------------------------------------------------
+    # -- cross-references (made in :mod:`.xrefs`) -----------------------------------
 
     def resolve_xref(
         self,
@@ -384,14 +308,7 @@ class TeamDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        record = self.lookup(ROLE_KINDS.get(typ, typ), target.strip())
-        if record is None:
-            return None
-        if not node.get("refexplicit"):  # `{team:role}`mle`` shows the role's title
-            contnode = nodes.inline(record.title, record.title, classes=contnode["classes"])
-        return make_refnode(
-            builder, fromdocname, record.docname, record.anchor, contnode, record.title
-        )
+        return resolve_one(self, builder, fromdocname, typ, target, node, contnode)
 
     def resolve_any_xref(
         self,
@@ -402,15 +319,7 @@ class TeamDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        results = []
-        for kind in KINDS:
-            record = self.lookup(kind, target)
-            if record is not None:
-                ref = make_refnode(
-                    builder, fromdocname, record.docname, record.anchor, contnode, record.title
-                )
-                results.append((f"team:{kind}", ref))
-        return results
+        return resolve_any(self, builder, fromdocname, target, contnode)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for record in self.unique(self.records()):

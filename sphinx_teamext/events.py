@@ -22,9 +22,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .checks import hint, location, message, run_checks
-from .domain import ROLE_KINDS, TeamDomain
+from .domain import TeamDomain
 from .views import digest
 from .warnings import warn
+from .xrefs import ROLE_KINDS
 
 #: Under the doctree folder: one small file per output (builder and folder).
 STATE_DIR = "teamext"

@@ -6,8 +6,10 @@ that every warning can point at it and every list can keep document order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, replace
+from typing import ClassVar, Protocol
+
+from .locale import _
 
 #: Kind -> namespace. Roles and people share one, so ``:reports-to:`` is never ambiguous.
 NAMESPACES: dict[str, str] = {"skill": "skill", "stage": "stage", "role": "org", "person": "org"}
@@ -182,6 +184,13 @@ class Assessment:
     def location(self) -> tuple[str, int]:
         return (self.docname, self.lineno)
 
+    def by_self(self, person: Member) -> bool:
+        return self.by in (SELF, person.id)
+
+    def by_manager(self, person: Member) -> bool:
+        """By ``manager``, or by the person the assessed person reports to."""
+        return self.by == MANAGER or (bool(person.reports_to) and self.by == person.reports_to)
+
 
 @dataclass(frozen=True)
 class Person(Member):
@@ -189,3 +198,77 @@ class Person(Member):
     role: str = ""
     #: ``assessment`` blocks of the card (more may come from imported forms).
     assessments: tuple[Assessment, ...] = ()
+
+
+def cut_loops(
+    ids: list[str], manager: dict[str, str]
+) -> tuple[dict[str, str], tuple[tuple[str, ...], ...]]:
+    """``manager`` with every loop cut once, at its member first in ``ids``
+    (document order); and the loops, each starting at that member."""
+    order = {ident: i for i, ident in enumerate(ids)}
+    manager = dict(manager)
+    done: set[str] = set()
+    loops: list[tuple[str, ...]] = []
+    for ident in ids:
+        path: list[str] = []
+        current = ident
+        while current in manager and current not in done and current not in path:
+            path.append(current)
+            current = manager[current]
+        if current in path:  # one manager each: a walk meets at most one loop
+            loop = path[path.index(current) :]
+            start = loop.index(min(loop, key=order.__getitem__))
+            loops.append(tuple(loop[start:] + loop[:start]))
+            del manager[loops[-1][0]]
+        done.update(path)
+    return manager, tuple(loops)
+
+
+# -- records as views show them -------------------------------------------------------
+
+
+class Lookup(Protocol):
+    """Anything that finds a record by kind and id (the domain)."""
+
+    def lookup(self, kind: str, ident: str) -> Record | None: ...
+
+
+def NOT_RECORDED() -> str:
+    """The label for a value no record gives (never "none": nobody said it is zero)."""
+    return _("not recorded")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link target as shown: ``docname`` is None when the id names nothing;
+    ``suggested`` when the value that led here is marked ``:guidance:``."""
+
+    kind: str
+    id: str
+    title: str
+    docname: str | None
+    suggested: bool = False
+
+    def marked(self, suggested: bool) -> Ref:
+        return replace(self, suggested=True) if suggested and not self.suggested else self
+
+    @property
+    def anchor(self) -> str:
+        return f"team-{self.kind}-{self.id}"
+
+
+@dataclass(frozen=True)
+class Leveled:
+    ref: Ref
+    level: int
+
+
+def ref(domain: Lookup, kind: str, ident: str) -> Ref:
+    record = domain.lookup(kind, ident)
+    if record is None:
+        return Ref(kind, ident, ident, None)
+    return ref_of(record)
+
+
+def ref_of(record: Record) -> Ref:
+    return Ref(record.kind, record.id, record.title, record.docname)

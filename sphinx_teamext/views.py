@@ -14,59 +14,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Hashable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from docutils import nodes
 
 from .domain import TeamDomain
-from .locale import _
-from .model import Member, Record
+from .domain import View as StoredView
+from .model import Member, Ref, ref, ref_of
+from .render.context import RenderContext
 from .warnings import Finding
-
-if TYPE_CHECKING:
-    from docutils import nodes
-
-    from .render.context import RenderContext
-
-
-def NOT_RECORDED() -> str:
-    """The label for a value no record gives (never "none": nobody said it is zero)."""
-    return _("not recorded")
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A link target as shown: ``docname`` is None when the id names nothing;
-    ``suggested`` when the value that led here is marked ``:guidance:``."""
-
-    kind: str
-    id: str
-    title: str
-    docname: str | None
-    suggested: bool = False
-
-    def marked(self, suggested: bool) -> Ref:
-        return replace(self, suggested=True) if suggested and not self.suggested else self
-
-    @property
-    def anchor(self) -> str:
-        return f"team-{self.kind}-{self.id}"
-
-
-@dataclass(frozen=True)
-class Leveled:
-    ref: Ref
-    level: int
-
-
-def ref(domain: TeamDomain, kind: str, ident: str) -> Ref:
-    record = domain.lookup(kind, ident)
-    if record is None:
-        return Ref(kind, ident, ident, None)
-    return ref_of(record)
-
-
-def ref_of(record: Record) -> Ref:
-    return Ref(record.kind, record.id, record.title, record.docname)
 
 
 @dataclass(frozen=True)
@@ -151,7 +108,7 @@ class XrefView(View):
         return ()
 
 
-def view_data(domain: TeamDomain, view: View) -> Any:
+def view_data(domain: TeamDomain, view: StoredView) -> Any:
     """The data ``view`` shows, memoised until the records change: the digest
     after reading and each placeholder written later ask for the same data."""
     memo = domain.memo("view-data")
@@ -160,7 +117,7 @@ def view_data(domain: TeamDomain, view: View) -> Any:
     return memo[view]
 
 
-def digest(domain: TeamDomain, views: Sequence[View]) -> str:
+def digest(domain: TeamDomain, views: Sequence[StoredView]) -> str:
     text = repr([view_data(domain, v) for v in views])
     return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 

@@ -14,11 +14,10 @@ from helpers import build, copy_root, resolved
 from sphinx.errors import NoUri
 from sphinxcontrib.mermaid import mermaid
 
-from sphinx_teamext.domain import cut_loops
+from sphinx_teamext.model import Ref, cut_loops
 from sphinx_teamext.render.context import RenderContext
 from sphinx_teamext.render.mermaid import card_url, label
 from sphinx_teamext.render.team_chart import chart_code
-from sphinx_teamext.views import Ref
 
 NODE = re.compile(r'^\s*(n\d+)(\["|\(\[")(.*)("\]|"\]\))$')
 EDGE = re.compile(r"^\s*(n\d+) --> (n\d+)$")

@@ -10,8 +10,8 @@ from helpers import build, copy_root, resolved
 from sphinxcontrib.mermaid import mermaid
 from test_insights_chart import decode
 
+from sphinx_teamext.model import Ref
 from sphinx_teamext.render.team_shape import ShapeData, ShapeRow, radar_margins
-from sphinx_teamext.views import Ref
 
 DEVOPS = 'DevOps <i>and</i> "cloud"'
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from ..domain import ROLE_KINDS, TeamDomain
+from ..domain import TeamDomain
 from ..lines import line_of
 from ..model import KIND_WORDS, KINDS, Record
 from ..parsing import did_you_mean
 from ..warnings import Finding
+from ..xrefs import ROLE_KINDS
 
 
 def of_record(

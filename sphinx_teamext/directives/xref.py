@@ -10,9 +10,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
-from ..domain import ROLE_KINDS, TeamDomain
+from ..domain import TeamDomain
 from ..lines import role_line
 from ..views import XrefView
+from ..xrefs import ROLE_KINDS
 
 
 class TeamXRefRole(XRefRole):

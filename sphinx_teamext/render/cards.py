@@ -10,9 +10,23 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import MANAGER, SELF, Expectation, Member, Person, Record, Role, Skill, Stage
+from ..model import (
+    MANAGER,
+    SELF,
+    Expectation,
+    Leveled,
+    Member,
+    Person,
+    Record,
+    Ref,
+    Role,
+    Skill,
+    Stage,
+    ref,
+    ref_of,
+)
 from ..outline import has_structure
-from ..views import Leveled, Ref, View, ref, ref_of
+from ..views import View
 from ..warnings import Finding
 from .common import (
     bullet,
@@ -164,8 +178,8 @@ def latest_assessments(domain: TeamDomain, person: Person) -> tuple[ShownAssessm
     """The latest self, manager and other assessment of ``person`` (latest
     date; on a tie, the later in document order)."""
     every = domain.assessments_of(person)
-    mine = [a for a in every if domain.is_self_view(person, a)]
-    boss = [a for a in every if domain.is_manager_view(person, a)]
+    mine = [a for a in every if a.by_self(person)]
+    boss = [a for a in every if a.by_manager(person)]
     rest = [a for a in every if a not in mine and a not in boss]
     out = []
     for kind, items in (("self", mine), ("manager", boss), ("other", rest)):

@@ -6,9 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from docutils import nodes
 
-from ..model import Expectation, Member
+from ..model import NOT_RECORDED, Expectation, Leveled, Member, Ref
 from ..outline import has_structure, outline_nodes, outline_text
-from ..views import NOT_RECORDED, Leveled, Ref
 from .context import RenderContext
 from .nodes import level_marker, unnumbered_table
 

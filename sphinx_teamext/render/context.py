@@ -17,7 +17,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..config import depth_index, guidance_label, has_none
 from ..locale import _
-from ..views import Ref
+from ..model import Ref
 from .nodes import MARK, guidance_marker
 
 

@@ -16,8 +16,8 @@ from docutils import nodes
 from ..data.form import FORM_HEADER
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Assessment, Person, Role
-from ..views import Ref, View, ref_of
+from ..model import Assessment, Person, Ref, Role, ref_of
+from ..views import View
 from ..warnings import Finding
 from .common import entry, expectation_of, table
 from .context import RenderContext
@@ -95,8 +95,8 @@ def growth_rows(
     domain: TeamDomain, person: Person, role: Role | None, target: Role | None, gap: int
 ) -> tuple[GrowthRow, ...]:
     every = domain.assessments_of(person)
-    mine = latest([a for a in every if domain.is_self_view(person, a)])
-    boss = latest([a for a in every if domain.is_manager_view(person, a)])
+    mine = latest([a for a in every if a.by_self(person)])
+    boss = latest([a for a in every if a.by_manager(person)])
     members = [m for m in (role, target) if m is not None]
     rows = []
     for skill in skill_refs(domain, members):
@@ -161,8 +161,8 @@ class GrowthView(View):
         rows = growth_rows(domain, person, role, target, gap)
         members = [m for m in (role, target) if m is not None]
         every = domain.assessments_of(person)
-        mine = latest([a for a in every if domain.is_self_view(person, a)])
-        boss = latest([a for a in every if domain.is_manager_view(person, a)])
+        mine = latest([a for a in every if a.by_self(person)])
+        boss = latest([a for a in every if a.by_manager(person)])
         return GrowthData(
             ref_of(person),
             ref_of(role).marked(person.suggests("role")) if role else None,

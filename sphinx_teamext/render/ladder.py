@@ -17,8 +17,8 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Expectation, Role
-from ..views import NOT_RECORDED, Ref, View, ref_of
+from ..model import NOT_RECORDED, Expectation, Ref, Role, ref_of
+from ..views import View
 from ..warnings import Finding
 from .common import entry, expectation_nodes, expectation_of, level, table
 from .context import RenderContext

@@ -15,7 +15,7 @@ from typing import Any
 
 from docutils import nodes
 
-from ..views import Ref
+from ..model import Ref
 from .context import RenderContext
 from .pictures import drawing_available, draws_pictures
 

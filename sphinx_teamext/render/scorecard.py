@@ -16,8 +16,8 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Skill, Stage
-from ..views import NOT_RECORDED, Ref, View, ref, ref_of
+from ..model import NOT_RECORDED, Ref, Skill, Stage, ref, ref_of
+from ..views import View
 from ..warnings import Finding
 from .common import entry as _entry
 from .common import level

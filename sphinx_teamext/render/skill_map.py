@@ -13,9 +13,9 @@ from sphinx.util.osutil import relative_uri
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Expectation, Role
+from ..model import NOT_RECORDED, Expectation, Ref, Role, ref_of
 from ..outline import has_structure, outline_nodes
-from ..views import NOT_RECORDED, Ref, View, ref_of, select_rows, skill_columns
+from ..views import View, select_rows, skill_columns
 from ..warnings import Finding
 from .common import entry, expectation_csv, expectation_nodes, expectation_of, level, level_text
 from .context import RenderContext

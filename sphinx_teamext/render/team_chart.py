@@ -15,8 +15,8 @@ from docutils import nodes
 
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Person, Role
-from ..views import Ref, View, ref_of
+from ..model import Person, Ref, Role, ref_of
+from ..views import View
 from ..warnings import Finding
 from .context import RenderContext
 from .mermaid import can_draw, card_url, label, mermaid_node, plain

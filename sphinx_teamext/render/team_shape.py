@@ -16,8 +16,8 @@ from docutils import nodes
 from ..config import depth_index
 from ..domain import TeamDomain
 from ..locale import _
-from ..model import Person, Role
-from ..views import NOT_RECORDED, Ref, View, ref_of, skill_columns
+from ..model import NOT_RECORDED, Person, Ref, Role, ref_of
+from ..views import View, skill_columns
 from ..warnings import Finding
 from .common import entry as _entry
 from .common import level, level_text, table
