@@ -8,6 +8,8 @@ the files are the same for any parallelism and byte-identical across builds.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,9 +21,8 @@ from sphinx.builders import Builder
 from ..config import depth_index
 from ..domain import TeamDomain
 from ..model import Assessment, Member, Person, Record, Role, Skill, Stage
-from ..render.skill_map import CSV_BUILDERS, MapView, csv_path
+from ..render.downloads import CSV_BUILDERS
 from ..views import view_data
-from .form import csv_text
 from .importer import FORMAT_VERSION
 
 EXPORT_FILE = "teamext.json"
@@ -151,6 +152,14 @@ def export_text(domain: TeamDomain, builder: Builder | None) -> str:
     return json.dumps(export_data(domain, builder), ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_text(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as CSV: CRLF line ends, quotes where needed (RFC 4180)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(rows)
+    return out.getvalue()
+
+
 def _write(path: Path, text: str) -> None:
     """Write ``text`` unless the file already holds it (its time stays)."""
     try:
@@ -173,10 +182,6 @@ def write_outputs(app: Sphinx, exception: Exception | None) -> None:
     for docname in sorted(domain.views_by_doc()):
         for view in domain.views_by_doc()[docname]:
             data = view_data(domain, view)
-            if isinstance(view, MapView):
-                if data.rows and data.skills:
-                    _write(outdir / csv_path(view.docname, view.anchor), view.csv_text(data, scale))
-                continue
             for path, rows in view.csv_files(data, scale):
                 _write(outdir / path, csv_text(rows))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: The form's header, in order.
@@ -31,14 +31,6 @@ class FormRow:
 class FormProblem:
     line: int
     message: str
-
-
-def csv_text(rows: Sequence[Sequence[str]]) -> str:
-    """Rows as CSV: CRLF line ends, quotes where needed (RFC 4180)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 class MalformedRow(Exception):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from docutils import nodes
-from sphinx.util.osutil import relative_uri
 
 from ..domain import TeamDomain
 from ..locale import _
@@ -19,17 +16,14 @@ from ..views import View, select_rows, skill_columns
 from ..warnings import Finding
 from .common import entry, expectation_csv, expectation_nodes, expectation_of, level, level_text
 from .context import RenderContext
+from .downloads import download as link
+from .downloads import view_csv_path
 from .nodes import MARK, scroll_region, unnumbered_table
 
 DASH = "–"
 
 #: ``:cells:`` of a skill map: what each cell shows.
 CELLS = ("level", "expectation", "both")
-#: Builders whose pages link each map's CSV (not the EPUB: a book links no
-#: files outside itself).
-CSV_BUILDERS = ("html", "dirhtml", "singlehtml")
-#: Under the output folder: one CSV file per skill map.
-CSV_DIR = "_teamext"
 
 
 @dataclass(frozen=True)
@@ -91,16 +85,8 @@ class MapView(View):
 
     def render(self, data: Any, part: str, ctx: RenderContext) -> list[nodes.Node]:
         download = None
-        if ctx.builder.name in CSV_BUILDERS and data.rows and data.skills:
-            path = csv_path(self.docname, self.anchor)
-            if ctx.builder.name == "singlehtml":  # one page at the output's root
-                uri = path
-            else:
-                uri = relative_uri(ctx.builder.get_target_uri(ctx.docname), path)
-            label = _("Download CSV")
-            download = nodes.reference(
-                "", "", nodes.Text(label), refuri=uri, classes=["teamext-download"]
-            )
+        if data.rows and data.skills:
+            download = link(ctx, csv_path(self.docname, self.anchor), _("Download CSV"))
         return [skill_map(data, ctx, self.kind_label(), self.anchor, self.cells, download)]
 
     def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
@@ -111,13 +97,11 @@ class MapView(View):
             words += [t.text for t in row.texts if t]
         return " ".join(w for w in words if w)
 
-    def csv_text(self, data: MapData, scale: Sequence[str]) -> str:
-        """The map as CSV (RFC 4180: CRLF line ends, quotes where needed)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        for row in csv_rows(data, self.kind_label(), scale, self.cells):
-            writer.writerow(row)
-        return out.getvalue()
+    def csv_files(self, data: Any, scale: Sequence[str]) -> list[tuple[str, list[list[str]]]]:
+        if not (isinstance(data, MapData) and data.rows and data.skills):
+            return []
+        rows = csv_rows(data, self.kind_label(), scale, self.cells)
+        return [(csv_path(self.docname, self.anchor), rows)]
 
     def unknown_ids(self, domain: TeamDomain) -> Iterator[Finding]:
         unknown = False
@@ -160,7 +144,7 @@ KEYWORDS = {"rows": ("roles", "people"), "skills": ("all",)}
 
 def csv_path(docname: str, anchor: str) -> str:
     """Where a map's CSV lives under the output folder: named by page and map."""
-    return f"{CSV_DIR}/{docname.replace('/', '-')}-{anchor or 'teamext-map'}.csv"
+    return view_csv_path(docname, anchor or "teamext-map")
 
 
 def csv_rows(
