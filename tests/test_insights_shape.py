@@ -11,7 +11,8 @@ from sphinxcontrib.mermaid import mermaid
 from test_insights_chart import decode
 
 from sphinx_teamext.model import Ref
-from sphinx_teamext.render.team_shape import ShapeData, ShapeRow, radar_margins
+from sphinx_teamext.render.radar import radar_margins
+from sphinx_teamext.render.shape_data import ShapeData, ShapeRow
 
 DEVOPS = 'DevOps <i>and</i> "cloud"'
 
@@ -252,7 +253,7 @@ def test_different_curves_still_draw_with_partial_skills_in_words(hires):
 
 
 def test_ten_people_get_ten_line_styles():
-    from sphinx_teamext.render.team_shape import CURVE_STYLES, curve_css
+    from sphinx_teamext.render.radar import CURVE_STYLES, curve_css
 
     names = [str(name) for name, _dashes, _width in CURVE_STYLES]
     looks = {(dashes, width) for _name, dashes, width in CURVE_STYLES}
