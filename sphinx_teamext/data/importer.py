@@ -15,7 +15,8 @@ import difflib
 from dataclasses import dataclass, field
 
 from ..fields import OPTIONS
-from .loader import Datum
+from .assessments import AssessmentEntry, read_assessments
+from .loader import Datum, Text, join
 
 #: Top-level list -> record kind, in the order the export writes them.
 SECTIONS = {"skills": "skill", "stages": "stage", "roles": "role", "people": "person"}
@@ -30,8 +31,6 @@ NESTED = {
     "role": ("expectations",),
     "person": ("expectations", "assessments"),
 }
-#: Keys of one assessment in a person's ``assessments`` list.
-ASSESSMENT_KEYS = ("by", "date", "skills", "evidence", "body")
 #: Options whose value may be a list (joined with commas for the parser).
 LIST_OPTIONS = ("assesses", "stages", "guidance", "skills", "next")
 #: The version the export writes: levels by name, and the scale that names them.
@@ -52,28 +51,6 @@ class Issue:
     path: str
     message: str
     line: int | None
-
-
-@dataclass
-class Text:
-    text: str
-    line: int | None
-
-
-@dataclass
-class AssessmentEntry:
-    """One item of a person's ``assessments``, as the directive's options."""
-
-    path: str  # people[0].assessments[1]
-    line: int | None
-    options: dict[str, str] = field(default_factory=dict)
-    evidence: list[tuple[str, Text]] = field(default_factory=list)
-    body: Text | None = None
-    lines: dict[str, int | None] = field(default_factory=dict)
-    item_lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
-
-    def line_of(self, option: str, item: str = "") -> int | None:
-        return self.item_lines.get((option, item)) or self.lines.get(option) or self.line
 
 
 @dataclass
@@ -199,7 +176,7 @@ class Reader:
             elif key == "red-flags":
                 entry.red_flags = self.flags(where, value)
             elif key == "assessments":
-                entry.assessments = self.assessments(where, value)
+                entry.assessments = read_assessments(self, where, value)
             elif key == "body":
                 text = self.text(where, value)
                 entry.body = Text(text, value.line) if text is not None else None
@@ -264,50 +241,6 @@ class Reader:
                 out.append((key, Text(text, item.line)))
         return out
 
-    def assessments(self, where: str, value: Datum) -> list[AssessmentEntry]:
-        if value.kind != "list":
-            self.issue(where, f"expected a list of assessments, got {value.kind}", value.line)
-            return []
-        out = []
-        for i, item in enumerate(value.value):
-            path = f"{where}[{i}]"
-            if not item.mapping:
-                self.issue(path, f"expected a mapping (an assessment), got {item.kind}", item.line)
-                continue
-            found = AssessmentEntry(path, item.line)
-            for key, datum in self.pairs(item, path):
-                found.lines[key] = datum.line
-                at = join(path, key)
-                if key not in ASSESSMENT_KEYS:
-                    self.unknown(key, path, list(ASSESSMENT_KEYS), datum.line)
-                elif datum.value is None or (datum.kind == "text" and not datum.value.strip()):
-                    self.issue(at, "empty value", datum.line)
-                elif key == "evidence":
-                    found.evidence = self.texts(at, datum, "skill id")
-                elif key == "body":
-                    text = self.text(at, datum)
-                    found.body = Text(text, datum.line) if text is not None else None
-                elif key == "skills" and datum.mapping:
-                    parts = []
-                    for sid, level in self.pairs(datum, at):
-                        found.item_lines[(key, sid)] = level.line
-                        text = self.text(join(at, sid), level)
-                        if text is not None:
-                            parts.append(f"{sid}={text}")
-                    found.options[key] = ", ".join(parts)
-                else:
-                    text = self.text(at, datum)
-                    if text is not None:
-                        found.options[key] = text
-            for key in ("by", "date"):
-                if key not in found.lines:
-                    self.issue(
-                        path, f"missing required key {key!r}; the assessment is skipped", item.line
-                    )
-            if "by" in found.options and "date" in found.options:
-                out.append(found)
-        return out
-
     def flags(self, where: str, value: Datum) -> list[Text]:
         if value.kind == "text":
             return [Text(str(value.value), value.line)]
@@ -320,7 +253,3 @@ class Reader:
             if text is not None and text.strip():
                 out.append(Text(text, item.line))
         return out
-
-
-def join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key

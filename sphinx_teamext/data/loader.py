@@ -37,6 +37,19 @@ class Datum:
         return "list" if isinstance(self.value, list) else "text"
 
 
+@dataclass
+class Text:
+    """A text of the file, and the line it starts on (None: not known)."""
+
+    text: str
+    line: int | None
+
+
+def join(path: str, key: str) -> str:
+    """A key path: ``roles[3]`` and ``skills`` -> ``roles[3].skills``."""
+    return f"{path}.{key}" if path else key
+
+
 class LoadError(Exception):
     """A file that cannot be parsed; ``line`` when the parser knows it."""
 

@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 
 from ..config import first_number
 from ..data.form import read_form
-from ..data.importer import Entry, Reader, Text
-from ..data.loader import SUFFIXES, LoadError, load
+from ..data.importer import Entry, Reader
+from ..data.loader import SUFFIXES, LoadError, Text, load
 from ..fields import assessment_fields, parse_by, record_fields
 from ..locale import _
 from ..model import Assessment, Record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from docutils import nodes
@@ -11,9 +12,42 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
 from ..domain import TeamDomain
-from ..lines import role_line
+from ..lines import source_lines
 from ..views import XrefView
 from ..xrefs import ROLE_KINDS
+
+#: Per page being read: how many times each role was met in its paragraph.
+SEEN = "teamext_roles_seen"
+
+
+def role_line(env: BuildEnvironment, source: str | None, lineno: int, name: str, text: str) -> int:
+    """The line of the ``{name}`text``` role MyST put at its paragraph's ``lineno``.
+
+    Repeats of the same role in one paragraph take the next match each time.
+    reStructuredText numbers roles exactly (and writes them differently), so
+    there the source never confirms a MyST form and ``lineno`` is kept.
+    """
+    lines = source_lines(source)
+    words = text.split()
+    if not lines or not words or not (1 <= lineno <= len(lines)):
+        return lineno
+    pattern = re.compile(r"\{" + re.escape(name) + r"\}`\s*" + re.escape(words[0]))
+    seen: dict[tuple[str | None, int, str, str], int] | None = env.temp_data.get(SEEN)
+    if seen is None:
+        seen = {}
+        env.temp_data[SEEN] = seen
+    key = (source, lineno, name, words[0])
+    skip = seen.get(key, 0)
+    seen[key] = skip + 1
+    for n in range(lineno, min(len(lines), lineno + 200) + 1):
+        line = lines[n - 1]
+        if n > lineno and not line.strip():
+            break  # the paragraph ended
+        for _match in pattern.finditer(line):
+            if not skip:
+                return n
+            skip -= 1
+    return lineno
 
 
 class TeamXRefRole(XRefRole):
