@@ -11,6 +11,7 @@ write that fails half-way, never makes another output look up to date.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from pathlib import Path
@@ -109,6 +110,19 @@ def unknown_reference(
     return contnode
 
 
+def freeze_heap(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once every page is read, what the environment holds lives until the build
+    ends: take it out of the collector's scans, so the full collections of the
+    write phase walk only what writing allocates (and forked ``-j`` writers
+    share it untouched). Undone when the build ends."""
+    gc.collect()
+    gc.freeze()
+
+
+def thaw_heap(app: Sphinx, exception: Exception | None) -> None:
+    gc.unfreeze()
+
+
 def setup_events(app: Sphinx) -> None:
     digests = OutputDigests()  # one per application: outputs never share it
     app.connect("env-get-updated", digests.pages_to_rewrite)
@@ -116,3 +130,5 @@ def setup_events(app: Sphinx) -> None:
     app.connect("build-finished", digests.save)
     app.connect("env-check-consistency", check_project)
     app.connect("missing-reference", unknown_reference)
+    app.connect("env-check-consistency", freeze_heap, priority=900)
+    app.connect("build-finished", thaw_heap, priority=900)

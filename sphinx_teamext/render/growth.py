@@ -34,6 +34,7 @@ class GrowthView(View):
     first ``:next:`` of the person's role)."""
 
     what: ClassVar[str] = "growth"
+    lazy: ClassVar[bool] = True
 
     person: str = ""
     target: str = ""
@@ -114,6 +115,17 @@ class GrowthView(View):
                 ]
             )
         return [(self.csv_path(), rows), (self.csv_path("-form"), form)]
+
+    def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
+        if not isinstance(data, GrowthData):
+            return ""
+        words = [data.person.title, data.target.title if data.target else ""]
+        for row in data.rows:
+            words.append(row.skill.title)
+            words += [level_name(c.level, scale) for c in (row.level, row.role, row.target)]
+            words.append(row.target.text.text if row.target.text else "")
+            words.append(str(_("calibrate")) if row.calibrate else "")
+        return " ".join(w for w in words if w)
 
     def suggests(self, data: Any, part: str) -> bool:
         if not isinstance(data, GrowthData):

@@ -60,6 +60,7 @@ class LadderView(View):
     rung), ``show`` is ``changes`` or ``all``."""
 
     what: ClassVar[str] = "ladder"
+    lazy: ClassVar[bool] = True
 
     start: str = ""
     show: str = "changes"
@@ -130,6 +131,20 @@ class LadderView(View):
                     ]
                 )
         return [(self.csv_path(), rows)]
+
+    def search_text(self, data: Any, part: str, scale: Sequence[str]) -> str:
+        if not isinstance(data, LadderData):
+            return ""
+        words = [r.role.title for r in data.rungs]
+        words += [s.title for s in data.skills]
+        for step in data.steps:
+            for row in step.rows:
+                words += [row.skill.title, str(change_label(row.change))]
+                words += [level_name(c.level, scale) for c in (row.before, row.after)]
+                words.append(row.after.text.text if row.after.text else "")
+        for line in data.matrix:
+            words += [c.text.text for c in line if c.text and c.level is not None]
+        return " ".join(w for w in words if w)
 
     def suggests(self, data: Any, part: str) -> bool:
         if not isinstance(data, LadderData):
