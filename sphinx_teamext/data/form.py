@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from ..parsing import parse_id, parse_skill_levels
 
 #: The form's header, in order.
 FORM_HEADER = ("skill", "title", "expected", "target", "level", "evidence")
@@ -31,6 +33,17 @@ class FormRow:
 class FormProblem:
     line: int
     message: str
+    subtype: str = "option"
+
+
+@dataclass(frozen=True)
+class FilledLevels:
+    """What a filled-in form says: levels and evidence per skill, and the
+    line of each skill's row (for a finding about it)."""
+
+    skills: tuple[tuple[str, int], ...]
+    evidence: tuple[tuple[str, str], ...]
+    lines: tuple[tuple[str, int], ...]
 
 
 class MalformedRow(Exception):
@@ -97,3 +110,28 @@ def read_form(text: str) -> tuple[list[FormRow], list[FormProblem]]:
         if level or evidence:
             rows.append(FormRow(line, skill, level, evidence))
     return rows, problems
+
+
+def form_levels(
+    rows: Sequence[FormRow], scale: Sequence[str], first: int
+) -> tuple[FilledLevels, list[FormProblem]]:
+    """The levels and evidence of the rows, validated as ``:skills:`` is; a bad
+    cell is a problem at the first line of its row, and the row is skipped."""
+    problems: list[FormProblem] = []
+    skills: list[tuple[str, int]] = []
+    evidence: list[tuple[str, str]] = []
+    lines: list[tuple[str, int]] = []
+    for row in rows:
+        sid, errs = parse_id(row.skill, "skill id")
+        if sid is not None and row.level:
+            pairs, errs = parse_skill_levels(f"{sid}={row.level}", scale, first=first)
+            skills += pairs
+        problems += [
+            FormProblem(row.line, f"row of skill {row.skill!r}: {e.message}", e.subtype)
+            for e in errs
+        ]
+        if sid is not None:
+            lines.append((sid, row.line))
+            if row.evidence:
+                evidence.append((sid, " ".join(row.evidence.split())))
+    return FilledLevels(tuple(skills), tuple(evidence), tuple(sorted(lines))), problems

@@ -17,13 +17,13 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 
 from ..config import first_number
-from ..data.form import read_form
+from ..data.form import form_levels, read_form
 from ..data.importer import Entry, Reader
 from ..data.loader import SUFFIXES, LoadError, Text, load
 from ..fields import assessment_fields, parse_by, record_fields
 from ..locale import _
 from ..model import Assessment, Record
-from ..parsing import Problem, parse_choice, parse_id, parse_level, parse_skill_levels
+from ..parsing import Problem, parse_choice, parse_id, parse_level
 from ..render.cards import AnchorsView
 from ..warnings import warn
 from .base import TeamDirective
@@ -138,39 +138,23 @@ class TeamImportDirective(TeamDirective):
             self.warn_at(problem.message, "option", problem.line)
         if person is None or by is None or fields is None:
             return
-        skills: list[tuple[str, int]] = []
-        evidence: list[tuple[str, str]] = []
-        places: list[tuple[str, str]] = []
-        first = first_number(self.config)
-        for row in rows:
-            sid, errs = parse_id(row.skill, "skill id")
-            level = None
-            if sid is not None and row.level:
-                pairs, errs = parse_skill_levels(
-                    f"{sid}={row.level}", self.config.teamext_levels, first=first
-                )
-                level = pairs[0][1] if pairs else None
-            for err in errs:
-                self.warn_at(f"row of skill {row.skill!r}: {err.message}", err.subtype, row.line)
-            if sid is None:
-                continue
-            places.append((f"skills:{sid}", f"{self.path}:{row.line}"))
-            if level is not None:
-                skills.append((sid, level))
-            if row.evidence:
-                evidence.append((sid, " ".join(row.evidence.split())))
+        filled, cells = form_levels(rows, self.config.teamext_levels, first_number(self.config))
+        for cell in cells:
+            self.warn_at(cell.message, cell.subtype, cell.line)
         self.domain.add_assessment(
             Assessment(
                 person=person,
                 by=by,
                 date=str(fields["date"]),
-                skills=tuple(skills),
-                evidence=tuple(evidence),
+                skills=filled.skills,
+                evidence=filled.evidence,
                 docname=self.env.docname,
                 lineno=self.lineno,
                 seq=len(self.domain.imported_assessments(self.env.docname)),
                 origin=self.file,
-                places=tuple(sorted(places)),
+                places=tuple(
+                    (f"skills:{sid}", f"{self.path}:{line}") for sid, line in filled.lines
+                ),
             )
         )
 
