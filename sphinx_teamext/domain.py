@@ -132,7 +132,7 @@ class TeamDomain(Domain):
             first: dict[tuple[str, str], Record] = {}
             for record in ranked:
                 first.setdefault((record.namespace, record.id), record)
-            self._cache = {"ordered": ranked, "first": first, "order": order}
+            self._cache = {"ordered": ranked, "first": first}
         return self._cache
 
     def memo(self, name: str) -> dict[Any, Any]:
@@ -250,47 +250,9 @@ class TeamDomain(Domain):
         """The profiles of ``post``, in document order."""
         return [r for r in self.all_roles() if r.is_profile and self.post_of(r) is post]
 
-    # -- growth: ladders and assessments --------------------------------------------
-
-    def next_posts(self, role: Role) -> list[Role]:
-        """The posts ``role``'s ``:next:`` names, in its order (unknown ids and
-        profiles are reported elsewhere and left out)."""
-        found = (self.lookup("role", ident) for ident in role.next)
-        return [r for r in found if isinstance(r, Role) and not r.is_profile and r is not role]
-
-    def previous_posts(self, role: Role) -> list[Role]:
-        """Every post whose ``:next:`` leads to ``role``, in document order."""
-        derived = self._derived()
-        if "previous" not in derived:
-            index: dict[str, list[Role]] = {}
-            for post in self.all_roles():
-                if not post.is_profile:
-                    for target in self.next_posts(post):
-                        index.setdefault(target.id, []).append(post)
-            derived["previous"] = index
-        found: list[Role] = derived["previous"].get(role.id, [])
-        return list(found)
-
-    def imported_assessments(self, docname: str) -> list[Assessment]:
-        return list(self._assessments.get(docname, ()))
-
-    def assessments_of(self, person: Person) -> list[Assessment]:
-        """The person's assessments, from the card and from imported forms, in
-        document order (a person's own card first within its page)."""
-        imported = [
-            a for items in self._assessments.values() for a in items if a.person == person.id
-        ]
-        return sorted([*person.assessments, *imported], key=self._in_order)
-
-    def all_assessments(self) -> list[Assessment]:
-        """Every assessment, of known people or not, in document order."""
-        every = [a for p in self.all_people() for a in p.assessments]
-        every += [a for items in self._assessments.values() for a in items]
-        return sorted(every, key=self._in_order)
-
-    def _in_order(self, item: Assessment) -> tuple[int, str, int, int]:
-        order: dict[str, int] = self._derived()["order"]
-        return (order.get(item.docname, len(order)), item.docname, item.lineno, item.seq)
+    def imported_assessments(self) -> list[Assessment]:
+        """Assessments read from filled-in forms, outside any person card."""
+        return [a for items in self._assessments.values() for a in items]
 
     def unique(self, records: Iterable[Record]) -> list[Record]:
         """Drop duplicate definitions, keeping the first in document order."""

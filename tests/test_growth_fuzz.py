@@ -36,6 +36,7 @@ from sphinx_teamext.data.form import FORM_HEADER, read_form
 from sphinx_teamext.domain import TeamDomain
 from sphinx_teamext.fields import assessment_fields, parse_by
 from sphinx_teamext.parsing import SLUG, Problem, parse_date
+from sphinx_teamext.queries import assessments_of
 from sphinx_teamext.views import digest, view_data
 from sphinx_teamext.warnings import SUBTYPES
 
@@ -241,7 +242,7 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTes
                     assert all(len(row) == len(rows[0]) for row in rows)
             digest(domain, views)
         for person in domain.all_people():
-            domain.assessments_of(person)
+            assessments_of(domain, person)
         return document
 
     yield app, parse

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..domain import TeamDomain
 from ..model import MANAGER, SELF, Assessment, Role
+from ..queries import all_assessments, next_posts
 from ..warnings import Finding
 from .words import of_record
 
@@ -48,7 +49,7 @@ def next_cycles(domain: TeamDomain) -> Iterator[Finding]:
 
 def _walk(domain: TeamDomain, role: Role, path: list[Role], done: set[str]) -> Iterator[Finding]:
     path.append(role)
-    for target in domain.next_posts(role):
+    for target in next_posts(domain, role):
         if any(r.id == target.id for r in path):
             loop = [r.id for r in path[[r.id for r in path].index(target.id) :]] + [target.id]
             what = (
@@ -63,7 +64,9 @@ def _walk(domain: TeamDomain, role: Role, path: list[Role], done: set[str]) -> I
 
 
 def assessments(domain: TeamDomain) -> Iterator[Finding]:
-    for item in domain.all_assessments():
+    for item in all_assessments(
+        domain,
+    ):
         if domain.lookup("person", item.person) is None:
             yield _unknown(item, "person", "person", item.person, "person")
         if item.by not in (SELF, MANAGER) and domain.lookup("person", item.by) is None:

@@ -21,6 +21,7 @@ from sphinx.builders import Builder
 from ..config import depth_index
 from ..domain import TeamDomain
 from ..model import Assessment, Member, Person, Record, Role, Skill, Stage
+from ..queries import assessments_of
 from ..render.downloads import CSV_BUILDERS
 from ..views import view_data
 from .importer import FORMAT_VERSION
@@ -131,7 +132,7 @@ def export_data(domain: TeamDomain, builder: Builder | None) -> dict[str, Any]:
         "stages": [record_data(r, builder, scale) for r in domain.all_stages()],
         "roles": [record_data(r, builder, scale) for r in domain.all_roles()],
         "people": [
-            record_data(r, builder, scale, domain.assessments_of(r)) for r in domain.all_people()
+            record_data(r, builder, scale, assessments_of(domain, r)) for r in domain.all_people()
         ],
     }
 

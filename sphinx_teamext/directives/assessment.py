@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 
 from ..config import first_number
 from ..fields import assessment_fields
-from ..parsing import Problem, parse_id
+from ..parsing import Problem
 from .base import TeamDirective
 from .body import (
     EVIDENCE,
@@ -23,6 +23,7 @@ from .body import (
     body_source,
     plain,
     raw_as_text,
+    skill_argument,
     span_of,
 )
 
@@ -89,13 +90,7 @@ class EvidenceDirective(TeamDirective):
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
-        problems: list[Problem] = []
-        skill = None
-        if not self.arguments:
-            problems.append(Problem("option", "missing skill argument"))
-        else:
-            skill, errs = parse_id(self.arguments[0], "skill id")
-            problems += errs
+        skill, problems = skill_argument(self.arguments)
         inner = nodes.container(classes=["teamext-evidence"])
         label = nodes.paragraph(classes=["teamext-evidence-label"])
         label += nodes.strong("", self.arguments[0] if self.arguments else "?")

@@ -17,6 +17,7 @@ from docutils.statemachine import StringList
 from ..lines import full_text
 from ..locale import _
 from ..outline import outline_of
+from ..parsing import Problem, parse_id
 from .base import TeamDirective
 
 #: Kinds of the records whose bodies are being parsed, innermost last. Reading
@@ -31,6 +32,13 @@ BULLET = re.compile(r"[-*+][ \t]+(.*)\Z")
 ASSESSMENT = "teamext_assessment"
 #: Node attribute of an ``evidence`` block: the skill it is about.
 EVIDENCE = "teamext_evidence"
+
+
+def skill_argument(arguments: Sequence[str]) -> tuple[str | None, list[Problem]]:
+    """The skill id a nested block (``expectation``, ``evidence``) is about."""
+    if not arguments:
+        return None, [Problem("option", "missing skill argument")]
+    return parse_id(arguments[0], "skill id")
 
 
 def raw_as_text(node: nodes.Element) -> None:

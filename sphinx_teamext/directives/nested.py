@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..config import first_number
-from ..parsing import Problem, parse_id, parse_level
+from ..parsing import Problem, parse_level
 from .base import TeamDirective
 from .body import (
     OPEN_RECORDS,
@@ -19,6 +19,7 @@ from .body import (
     plain,
     raw_as_text,
     red_flags_block,
+    skill_argument,
     source_text,
     span_of,
 )
@@ -93,13 +94,7 @@ class ExpectationDirective(TeamDirective):
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
-        problems: list[Problem] = []
-        skill = None
-        if not self.arguments:
-            problems.append(Problem("option", "missing skill argument"))
-        else:
-            skill, errs = parse_id(self.arguments[0], "skill id")
-            problems += errs
+        skill, problems = skill_argument(self.arguments)
         inner = nodes.container(classes=["teamext-expectation-body"])
         self.state.nested_parse(self.content, self.content_offset, inner)
         raw_as_text(inner)

@@ -150,7 +150,7 @@ class TeamImportDirective(TeamDirective):
                 evidence=filled.evidence,
                 docname=self.env.docname,
                 lineno=self.lineno,
-                seq=len(self.domain.imported_assessments(self.env.docname)),
+                seq=sum(a.docname == self.env.docname for a in self.domain.imported_assessments()),
                 origin=self.file,
                 places=tuple(
                     (f"skills:{sid}", f"{self.path}:{line}") for sid, line in filled.lines

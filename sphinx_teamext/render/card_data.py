@@ -23,6 +23,7 @@ from ..model import (
     ref,
     ref_of,
 )
+from ..queries import assessments_of, next_posts, previous_posts
 from ..warnings import Finding
 from .common import (
     expectation_of,
@@ -112,11 +113,11 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
             profiles=tuple(ref_of(p) for p in domain.profiles_of(record)),
             expectations=_expectations(record),
             # A :guidance: next marks the field's label, as for other fields.
-            next_levels=tuple(ref_of(r) for r in domain.next_posts(record))
+            next_levels=tuple(ref_of(r) for r in next_posts(domain, record))
             if not record.is_profile
             else (),
             previous_levels=tuple(
-                ref_of(r).marked(r.suggests("next")) for r in domain.previous_posts(record)
+                ref_of(r).marked(r.suggests("next")) for r in previous_posts(domain, record)
             )
             if not record.is_profile
             else (),
@@ -165,7 +166,7 @@ def card_data(domain: TeamDomain, record: Record) -> CardData:
 def latest_assessments(domain: TeamDomain, person: Person) -> tuple[ShownAssessment, ...]:
     """The latest self, manager and other assessment of ``person`` (latest
     date; on a tie, the later in document order)."""
-    every = domain.assessments_of(person)
+    every = assessments_of(domain, person)
     mine = [a for a in every if a.by_self(person)]
     boss = [a for a in every if a.by_manager(person)]
     rest = [a for a in every if a not in mine and a not in boss]

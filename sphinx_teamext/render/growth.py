@@ -15,6 +15,7 @@ from ..data.form import FORM_HEADER
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import Person, Role, ref_of
+from ..queries import assessments_of
 from ..views import View
 from ..warnings import Finding
 from .common import entry, table
@@ -52,7 +53,7 @@ class GrowthView(View):
         gap = max(1, int(domain.env.config.teamext_calibration_gap or 2))
         rows = growth_rows(domain, person, role, target, gap)
         members = [m for m in (role, target) if m is not None]
-        every = domain.assessments_of(person)
+        every = assessments_of(domain, person)
         mine = latest([a for a in every if a.by_self(person)])
         boss = latest([a for a in every if a.by_manager(person)])
         return GrowthData(

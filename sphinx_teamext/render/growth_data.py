@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..domain import TeamDomain
 from ..model import Assessment, Person, Ref, Role
+from ..queries import assessments_of, next_posts
 from .common import expectation_of
 from .ladder_data import Cell, skill_refs
 
@@ -67,14 +68,14 @@ def target_of(domain: TeamDomain, person: Person, role: Role | None, target: str
     if role is None:
         return None
     post = domain.post_of(role) if role.is_profile else role
-    nexts = domain.next_posts(post) if post is not None else []
+    nexts = next_posts(domain, post) if post is not None else []
     return nexts[0] if nexts else None
 
 
 def growth_rows(
     domain: TeamDomain, person: Person, role: Role | None, target: Role | None, gap: int
 ) -> tuple[GrowthRow, ...]:
-    every = domain.assessments_of(person)
+    every = assessments_of(domain, person)
     mine = latest([a for a in every if a.by_self(person)])
     boss = latest([a for a in every if a.by_manager(person)])
     members = [m for m in (role, target) if m is not None]

@@ -13,6 +13,7 @@ from docutils import nodes
 from ..domain import TeamDomain
 from ..locale import _
 from ..model import NOT_RECORDED, Role, ref_of
+from ..queries import next_posts
 from ..views import View
 from ..warnings import Finding
 from .common import entry, expectation_nodes, level, table
@@ -83,7 +84,7 @@ class LadderView(View):
             for a, b in steps
         )
         data_rungs = tuple(
-            Rung(ref_of(r), tuple(ref_of(t) for t in domain.next_posts(r))) for r in rungs
+            Rung(ref_of(r), tuple(ref_of(t) for t in next_posts(domain, r))) for r in rungs
         )
         if self.show != "all":
             return LadderData(data_rungs, data_steps)

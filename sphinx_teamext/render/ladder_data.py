@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..domain import TeamDomain
 from ..model import Expectation, Ref, Role, ref_of
+from ..queries import next_posts, previous_posts
 from .common import expectation_of
 
 #: The kinds of change between two rungs, as the CSV names them.
@@ -73,7 +74,7 @@ def ladder_order(
     def visit(role: Role, path: tuple[str, ...]) -> None:
         rungs.append(role)
         placed.add(role.id)
-        for target in domain.next_posts(role):
+        for target in next_posts(domain, role):
             if target.id in path or target.id == role.id:
                 loops.add((role.id, target.id))
             elif target.id not in placed:
@@ -85,7 +86,7 @@ def ladder_order(
     steps = [
         (role, target)
         for role in rungs
-        for target in domain.next_posts(role)
+        for target in next_posts(domain, role)
         if target.id in placed and (role.id, target.id) not in loops
     ]
     return rungs, steps
@@ -96,7 +97,7 @@ def default_starts(domain: TeamDomain) -> list[Role]:
     return [
         r
         for r in domain.all_roles()
-        if not r.is_profile and domain.next_posts(r) and not domain.previous_posts(r)
+        if not r.is_profile and next_posts(domain, r) and not previous_posts(domain, r)
     ]
 
 
