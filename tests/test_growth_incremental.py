@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOTS
+from helpers import build as build_app
 from sphinx.testing.util import SphinxTestApp
 
 PAGES = ("skills", "roles", "ladder", "ladder-lead", "growth", "people", "forms", "other")
@@ -177,19 +178,7 @@ def test_parallel_build_equals_serial(tmp_path):
     src = mixed(tmp_path)
     runs = {}
     for jobs in (0, 2):
-        app = SphinxTestApp(
-            "html",
-            srcdir=src,
-            builddir=tmp_path / f"out-{jobs}",
-            freshenv=True,
-            parallel=jobs,
-            status=StringIO(),
-            warning=StringIO(),
-        )
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build_app(src, builddir=tmp_path / f"out-{jobs}", freshenv=True, parallel=jobs)
         assert app.statuscode == 0
         runs[jobs] = (app, outputs(app), app.warning.getvalue())
     parallel_app = runs[2][0]

@@ -288,18 +288,7 @@ def test_editing_the_data_file_rebuilds_its_page(tmp_path):
 def test_parallel_equals_serial(tmp_path):
     results = []
     for jobs in (1, 2):
-        app = SphinxTestApp(
-            "html",
-            srcdir=copy_root("data-import", tmp_path / f"j{jobs}"),
-            freshenv=True,
-            parallel=jobs,
-            status=StringIO(),
-            warning=StringIO(),
-        )
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build(copy_root("data-import", tmp_path / f"j{jobs}"), freshenv=True, parallel=jobs)
         pages = {p.name: p.read_text() for p in sorted(app.outdir.glob("*.html"))}
         extra = (app.outdir / "teamext.json").read_text()
         warnings = sorted((f, ln, m, s) for f, ln, m, s in parse_warnings(app.warning.getvalue()))

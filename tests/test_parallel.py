@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
+from helpers import build as build_app
 from sphinx.testing.util import SphinxTestApp
 from test_robustness import CASES
 
@@ -42,19 +42,7 @@ def mixed_project(root: Path, n: int = 40) -> Path:
 
 
 def build(src: Path, out: Path, parallel: int) -> tuple[SphinxTestApp, str]:
-    app = SphinxTestApp(
-        "html",
-        srcdir=src,
-        builddir=out,
-        freshenv=True,
-        parallel=parallel,
-        status=StringIO(),
-        warning=StringIO(),
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_app(src, builddir=out, freshenv=True, parallel=parallel)
     return app, app.warning.getvalue()
 
 

@@ -21,6 +21,7 @@ from .body import (
     SPAN,
     assessment_block,
     body_source,
+    parsed_content,
     plain,
     raw_as_text,
     skill_argument,
@@ -95,9 +96,7 @@ class EvidenceDirective(TeamDirective):
         label = nodes.paragraph(classes=["teamext-evidence-label"])
         label += nodes.strong("", self.arguments[0] if self.arguments else "?")
         inner += label
-        body = nodes.container()
-        self.state.nested_parse(self.content, self.content_offset, body)
-        raw_as_text(body)
+        body = parsed_content(self)
         inner += body.children
         if not plain(body):
             problems.append(Problem("option", "evidence has no content"))

@@ -41,6 +41,14 @@ def skill_argument(arguments: Sequence[str]) -> tuple[str | None, list[Problem]]
     return parse_id(arguments[0], "skill id")
 
 
+def parsed_content(directive: TeamDirective, classes: Sequence[str] = ()) -> nodes.container:
+    """A nested block's content, parsed as the page's markup, raw markup as text."""
+    inner = nodes.container(classes=list(classes))
+    directive.state.nested_parse(directive.content, directive.content_offset, inner)
+    raw_as_text(inner)
+    return inner
+
+
 def raw_as_text(node: nodes.Element) -> None:
     """Show raw HTML or LaTeX in a card body as text, never as markup.
 

@@ -16,8 +16,8 @@ from .body import (
     SPAN,
     expectation_block,
     level_block,
+    parsed_content,
     plain,
-    raw_as_text,
     red_flags_block,
     skill_argument,
     source_text,
@@ -44,9 +44,7 @@ class SkillLevelDirective(TeamDirective):
         else:
             value, errs = parse_level(self.arguments[0], scale, first=first)
             self.report(errs)
-        inner = nodes.container(classes=["teamext-skill-level-body"])
-        self.state.nested_parse(self.content, self.content_offset, inner)
-        raw_as_text(inner)
+        inner = parsed_content(self, ["teamext-skill-level-body"])
         shown = self.arguments[0] if self.arguments else "?"
         block = level_block(
             value,
@@ -95,9 +93,7 @@ class ExpectationDirective(TeamDirective):
     def run(self) -> list[nodes.Node]:
         self.check_options()
         skill, problems = skill_argument(self.arguments)
-        inner = nodes.container(classes=["teamext-expectation-body"])
-        self.state.nested_parse(self.content, self.content_offset, inner)
-        raw_as_text(inner)
+        inner = parsed_content(self, ["teamext-expectation-body"])
         if not plain(inner):
             problems.append(Problem("option", "expectation has no content"))
             skill = None
