@@ -122,6 +122,15 @@ def freeze_heap(app: Sphinx, env: BuildEnvironment) -> None:
         gc.freeze()
 
 
+def freeze_loaded(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """An incremental build starts from the pickled environment, which lives to
+    the end of the build: keep the collector's full collections off it (on the
+    benchmark, N=500, an edit's rebuild net of the no-change one: 0.98 -> 0.84 s
+    in three alternating rounds; the same peak memory). Undone when the build ends."""
+    gc.collect()
+    gc.freeze()
+
+
 def thaw_heap(app: Sphinx, exception: Exception | None) -> None:
     gc.unfreeze()
 
@@ -134,4 +143,5 @@ def setup_events(app: Sphinx) -> None:
     app.connect("env-check-consistency", check_project)
     app.connect("missing-reference", unknown_reference)
     app.connect("env-check-consistency", freeze_heap, priority=900)
+    app.connect("env-before-read-docs", freeze_loaded, priority=900)
     app.connect("build-finished", thaw_heap, priority=900)
