@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 
@@ -237,11 +237,17 @@ def directive(draw: st.DrawFn, depth: int = 0) -> str:
     return f"{fence}{{{name}}} {arg}\n{options}\n{body}\n{fence}\n"
 
 
-@pytest.fixture(scope="module")
-def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTestApp, object]]:
-    src = copy_root("core-myst", tmp_path_factory.mktemp("fuzz"))
+def fuzz_reader(
+    tmp_path_factory: pytest.TempPathFactory,
+    root: str,
+    after: Callable[[TeamDomain], None] = lambda domain: None,
+) -> Iterator[tuple[SphinxTestApp, Callable[[str], nodes.document]]]:
+    """A built ``root`` project and a function that parses a MyST text as its
+    page ``fuzz`` (ids in the examples resolve against the project), then runs
+    the checks and ``after`` on the domain, as a build would after reading."""
+    src = copy_root(root, tmp_path_factory.mktemp("fuzz"))
     app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-    app.build()  # a real project, so ids in the examples can resolve
+    app.build()
     env = app.env
     doc_settings = get_default_settings(MystParser)
     doc_settings.env = env
@@ -258,14 +264,23 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTes
             MystParser().parse(text, document)
         # Everything that later reads the records must cope with them too.
         run_checks(domain)
-        views = domain.views_by_doc().get("fuzz", [])
-        for view in views:
-            view_data(domain, view)
-        digest(domain, views)
+        after(domain)
         return document
 
     yield app, parse
     app.cleanup()
+
+
+def view_digests(domain: TeamDomain) -> None:
+    views = domain.views_by_doc().get("fuzz", [])
+    for view in views:
+        view_data(domain, view)
+    digest(domain, views)
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTestApp, object]]:
+    yield from fuzz_reader(tmp_path_factory, "core-myst", view_digests)
 
 
 @PROFILE

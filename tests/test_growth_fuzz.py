@@ -15,22 +15,16 @@ import datetime
 import io
 import re
 from collections.abc import Iterator
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from docutils import nodes
-from docutils.frontend import get_default_settings
-from docutils.utils import new_document
-from helpers import build_pages, copy_root
+from helpers import build_pages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.docutils import sphinx_domains
-from test_fuzz import PROFILE
+from test_fuzz import PROFILE, fuzz_reader
 
-from sphinx_teamext.checks import run_checks
 from sphinx_teamext.config import DEFAULT_LEVELS
 from sphinx_teamext.data.form import FORM_HEADER, read_form
 from sphinx_teamext.domain import TeamDomain
@@ -214,39 +208,23 @@ def growth_page(draw: st.DrawFn) -> str:
     return "\n".join(draw(st.permutations(parts)))
 
 
+def growth_data(domain: TeamDomain) -> None:
+    """What a build computes from growth records: every view's data and CSV rows
+    (rows as long as their header), the digests, each person's assessments."""
+    scale = list(DEFAULT_LEVELS)
+    for views in domain.views_by_doc().values():
+        for view in views:
+            data = view_data(domain, view)
+            for _path, rows in view.csv_files(data, scale):
+                assert all(len(row) == len(rows[0]) for row in rows)
+        digest(domain, views)
+    for person in domain.all_people():
+        assessments_of(domain, person)
+
+
 @pytest.fixture(scope="module")
 def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SphinxTestApp, object]]:
-    src = copy_root("growth-myst", tmp_path_factory.mktemp("fuzz"))
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-    app.build()  # ids in the examples resolve against a real ladder
-    env = app.env
-    doc_settings = get_default_settings(MystParser)
-    doc_settings.env = env
-    doc_settings.report_level = 5
-    doc_settings.halt_level = 5
-
-    def parse(text: str) -> nodes.document:
-        domain = env.get_domain("team")
-        assert isinstance(domain, TeamDomain)
-        domain.clear_doc("fuzz")
-        env.prepare_settings("fuzz")
-        document = new_document(str(Path(src, "fuzz.md")), doc_settings)
-        with sphinx_domains(env):
-            MystParser().parse(text, document)
-        run_checks(domain)
-        scale = list(DEFAULT_LEVELS)
-        for views in domain.views_by_doc().values():
-            for view in views:
-                data = view_data(domain, view)
-                for _path, rows in view.csv_files(data, scale):
-                    assert all(len(row) == len(rows[0]) for row in rows)
-            digest(domain, views)
-        for person in domain.all_people():
-            assessments_of(domain, person)
-        return document
-
-    yield app, parse
-    app.cleanup()
+    yield from fuzz_reader(tmp_path_factory, "growth-myst", growth_data)
 
 
 def located(app: SphinxTestApp, files: str = r"fuzz\.md") -> None:

@@ -11,7 +11,6 @@ card and the growth table that show it are on two others.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from helpers import ROOTS
 from helpers import build as build_app
 from sphinx.testing.util import SphinxTestApp
+from test_incremental import replace
 
 PAGES = ("skills", "roles", "ladder", "ladder-lead", "growth", "people", "forms", "other")
 
@@ -40,16 +40,6 @@ def build(src: Path, out: Path, written: list[str] | None = None, **kwargs) -> S
 def pages(app: SphinxTestApp) -> dict[str, str]:
     out = Path(app.outdir)
     return {name: (out / f"{name}.html").read_text(encoding="utf-8") for name in PAGES}
-
-
-def replace(name: str, old: str, new: str) -> Callable[[Path], None]:
-    def apply(src: Path) -> None:
-        path = src / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (name, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return apply
 
 
 #: (edit, pages that must be rewritten, pages that must not)
